@@ -1,0 +1,33 @@
+// The flat interface the wasm bindings expose: buffers are wasm addresses,
+// options travel in one int32 block, results are Status codes. Nothing here
+// throws, so no C++ exception can ever reach JavaScript.
+#pragma once
+#include <cstdint>
+
+namespace poolgrad::flat {
+
+// Layout of the int32 parameter block shared with js/wasm.js.
+enum Param : int32_t {
+  kKind, kPlanes, kInH, kInW,
+  kKernelH, kKernelW, kStrideH, kStrideW, kPadH, kPadW, kDilationH, kDilationW,
+  kCeilMode, kCountIncludePad, kHasDivisor, kDivisor,
+  kOutH, kOutW,  // written back by every call that plans; read by max_backward
+  kParamCount
+};
+
+using Address = uintptr_t;
+
+// Validates the block and writes the output size into it.
+int32_t plan(Address params);
+int32_t max_forward(Address params, Address input, Address output, Address indices);
+int32_t max_backward(Address params, Address grad_output, Address indices, Address grad_input);
+int32_t avg_forward(Address params, Address input, Address output);
+int32_t avg_backward(Address params, Address grad_output, Address grad_input);
+
+// 64-byte aligned memory; 0 when the heap cannot grow that far.
+Address allocate(uint32_t bytes);
+void release(Address block);
+// Bytes currently handed out by malloc: lets tests prove nothing leaks.
+uint32_t bytes_in_use();
+
+}  // namespace poolgrad::flat

@@ -1,0 +1,41 @@
+// Where one pooling window lies along one axis. Shared by the max and avg
+// kernels so both agree on which input elements a window covers.
+#pragma once
+#include <algorithm>
+#include <cstdint>
+
+#include "poolgrad/shape.hpp"
+
+namespace poolgrad::detail {
+
+// Taps t in [first, last) of the window anchored at output position `o` fall
+// inside [0, in); tap t reads input position start + t·dilation.
+struct AxisWindow {
+  int32_t start;  // anchor, may be negative (inside the padding)
+  int32_t first;
+  int32_t last;
+};
+
+inline AxisWindow axis_window(int32_t o, int32_t in, const AxisOptions& a) {
+  const int32_t start = o * a.stride - a.padding;
+  const int32_t first = start < 0 ? (-start + a.dilation - 1) / a.dilation : 0;
+  const int32_t room = in - start;  // positions left from the anchor
+  const int32_t last = room > 0 ? std::min(a.kernel, (room - 1) / a.dilation + 1) : 0;
+  return {start, first, std::max(first, last)};
+}
+
+// Average pooling's clipped window [begin, end) and the count of positions
+// inside the padded input, as PyTorch computes them (dilation is 1).
+struct AvgWindow {
+  int32_t begin;
+  int32_t end;
+  int32_t padded_count;
+};
+
+inline AvgWindow avg_window(int32_t o, int32_t in, const AxisOptions& a) {
+  const int32_t start = o * a.stride - a.padding;
+  const int32_t padded_end = std::min(start + a.kernel, in + a.padding);
+  return {std::max(start, 0), std::min(padded_end, in), padded_end - start};
+}
+
+}  // namespace poolgrad::detail

@@ -1,0 +1,398 @@
+// The package's API over the wasm core. Entry points (index.js for browsers
+// and bundlers, node.js for Node) only differ in how they load the module.
+import { normalizeOptions, outputShape, planeOutputShape, show } from './options.js';
+import { checkData, checkShape, format, tensor, toNested } from './tensor.js';
+import { loadModule } from './loader.js';
+
+export { outputShape, tensor, format, toNested };
+
+// Mirrors poolgrad::flat::Param (cpp/include/poolgrad/flat_api.hpp).
+const P = {
+  kind: 0, planes: 1, inH: 2, inW: 3, kernelH: 4, kernelW: 5, strideH: 6, strideW: 7,
+  padH: 8, padW: 9, dilationH: 10, dilationW: 11, ceilMode: 12, countIncludePad: 13,
+  hasDivisor: 14, divisor: 15, outH: 16, outW: 17, count: 18,
+};
+
+// Mirrors poolgrad::Status (cpp/include/poolgrad/shape.hpp).
+const STATUS_MESSAGES = [
+  null, 'kernelSize was refused', 'stride was refused', 'padding was refused',
+  'dilation was refused', 'the output size was refused', 'divisorOverride was refused',
+  'the shape was refused', 'the tensor is too large for wasm memory', 'indices out of range',
+  'out of wasm memory', 'a buffer address was refused',
+];
+
+let loading = null;
+let wasm = null;
+let paramBlock = 0;
+const live = new Set(); // addresses of HeapTensors not yet freed
+
+/** Loads and instantiates the wasm module once; later calls resolve at once. */
+export function ready() {
+  if (!loading) {
+    loading = loadModule()
+      .then((module) => {
+        wasm = module;
+        paramBlock = module.allocate(P.count * 4);
+        if (!paramBlock) throw new RangeError('out of wasm memory while starting poolgrad');
+      })
+      .catch((error) => {
+        loading = null; // a later call may retry
+        throw error;
+      });
+  }
+  return loading;
+}
+
+function module() {
+  if (!wasm) throw new Error('poolgrad is not loaded yet: `await ready()` once before calling it');
+  return wasm;
+}
+
+const heap = (Type) => (Type === Int32Array ? wasm.HEAP32 : wasm.HEAPF32);
+
+/** A float32 or int32 tensor living in wasm memory (zero-copy inputs and outputs). */
+class HeapTensor {
+  #address;
+  #length;
+  #Type;
+  constructor(shape, dtype) {
+    this.shape = shape.slice();
+    this.dtype = dtype;
+    this.#Type = dtype === 'int32' ? Int32Array : Float32Array;
+    this.#length = shape.reduce((a, b) => a * b, 1);
+    this.#address = module().allocate(this.#length * 4);
+    if (!this.#address) {
+      throw new RangeError(`alloc could not reserve ${this.#length * 4} bytes for shape ${show(shape)}: out of wasm memory`);
+    }
+    live.add(this.#address);
+    Object.freeze(this.shape);
+  }
+  /** A fresh view on each access: wasm memory growth detaches older views. */
+  get data() {
+    return new this.#Type(heap(this.#Type).buffer, this.address, this.#length);
+  }
+  get address() {
+    if (!live.has(this.#address)) throw new Error('this alloc() tensor was freed and cannot be used any more');
+    return this.#address;
+  }
+  get freed() {
+    return !live.has(this.#address);
+  }
+  free() {
+    if (live.delete(this.#address)) wasm.release(this.#address);
+  }
+  [Symbol.dispose]() {
+    this.free();
+  }
+}
+
+/** Allocates a tensor of `shape` in wasm memory, 64-byte aligned; free it with `free()`. */
+export function alloc(shape, dtype = 'float32') {
+  module();
+  if (dtype !== 'float32' && dtype !== 'int32') throw new TypeError(`dtype must be "float32" or "int32", but got ${show(dtype)}`);
+  checkShape('shape', shape);
+  return new HeapTensor(shape, dtype);
+}
+
+// --- argument handling ------------------------------------------------------
+
+function checkTensorLike(name, t) {
+  if (t === null || typeof t !== 'object' || !('shape' in t) || !('data' in t)) {
+    throw new TypeError(`${name} must be a tensor { data, shape }, but got ${show(t)}`);
+  }
+}
+
+function describePooled(name, t, dtype = 'float32') {
+  checkTensorLike(name, t);
+  if (t instanceof HeapTensor) {
+    t.address; // throws when freed
+    if (t.dtype !== dtype) throw new TypeError(`${name} must be a ${dtype} tensor, but got an alloc(…, "${t.dtype}") tensor`);
+  }
+  const count = checkShape(`${name}.shape`, t.shape, [3, 4]);
+  const data = t instanceof HeapTensor ? null : checkData(`${name}.data`, t.data, count, dtype);
+  const [h, w] = t.shape.slice(-2);
+  return { source: t, data, shape: t.shape.slice(), planes: count / (h * w), h, w, count };
+}
+
+function checkInputShape(name, shape) {
+  const count = checkShape(name, shape, [3, 4]);
+  const [h, w] = shape.slice(-2);
+  return { shape: shape.slice(), planes: count / (h * w), h, w, count };
+}
+
+function checkOutputTarget(name, target, shape, dtype) {
+  if (target === undefined) return null;
+  if (!(target instanceof HeapTensor)) {
+    throw new TypeError(`${name} must be a tensor made by alloc(), but got ${show(target)}`);
+  }
+  target.address; // throws when freed
+  if (target.dtype !== dtype) throw new TypeError(`${name} must be a ${dtype} alloc() tensor, but got "${target.dtype}"`);
+  if (target.shape.length !== shape.length || target.shape.some((s, i) => s !== shape[i])) {
+    throw new RangeError(`${name}.shape must be ${show(shape)}, but got ${show(target.shape)}`);
+  }
+  return target;
+}
+
+function checkTargets(targets, allowed) {
+  if (targets === undefined) return {};
+  if (targets === null || typeof targets !== 'object') {
+    throw new TypeError(`the output argument must be an object like { ${allowed[0]}: alloc(shape) }, but got ${show(targets)}`);
+  }
+  for (const key of Object.keys(targets)) {
+    if (!allowed.includes(key)) throw new TypeError(`the output argument has no field "${key}"; expected ${allowed.join(', ')}`);
+  }
+  return targets;
+}
+
+// Runs `call` with wasm addresses for every buffer: heap tensors are used in
+// place, plain data is copied into scratch blocks that are always released.
+function withBuffers(buffers, call) {
+  const scratch = [];
+  try {
+    const addresses = buffers.map(({ tensor: t, data, count, Type }) => {
+      if (t) return t.address;
+      const address = wasm.allocate(count * 4);
+      if (!address) throw new RangeError(`out of wasm memory: could not reserve ${count * 4} bytes`);
+      scratch.push(address);
+      if (data) heap(Type).set(data, address / 4);
+      return address;
+    });
+    return call(addresses);
+  } finally {
+    for (const address of scratch) wasm.release(address);
+  }
+}
+
+function writePlan(kind, o, input) {
+  const p = new Int32Array(wasm.HEAP32.buffer, paramBlock, P.count);
+  p[P.kind] = kind === 'max' ? 0 : 1;
+  p[P.planes] = input.planes;
+  p[P.inH] = input.h;
+  p[P.inW] = input.w;
+  if (o) {
+    [p[P.kernelH], p[P.kernelW]] = o.kernel;
+    [p[P.strideH], p[P.strideW]] = o.stride;
+    [p[P.padH], p[P.padW]] = o.padding;
+    [p[P.dilationH], p[P.dilationW]] = o.dilation;
+    p[P.ceilMode] = o.ceilMode ? 1 : 0;
+    p[P.countIncludePad] = o.countIncludePad ? 1 : 0;
+    p[P.hasDivisor] = o.divisorOverride === null ? 0 : 1;
+    p[P.divisor] = o.divisorOverride ?? 0;
+  }
+  return p;
+}
+
+function check(status, what) {
+  if (status === 0) return;
+  const message = STATUS_MESSAGES[status] ?? `unknown status ${status}`;
+  throw new RangeError(`${what}: ${message} by the wasm core`);
+}
+
+function result(target, count, Type, address, shape) {
+  if (target) return target;
+  return { data: new Type(heap(Type).buffer, address, count).slice(), shape };
+}
+
+// --- the operations ----------------------------------------------------------
+
+function pooledShape(input, o) {
+  const [oh, ow] = planeOutputShape([input.h, input.w], o);
+  return [...input.shape.slice(0, -2), oh, ow];
+}
+
+/** Max pooling; returns { output, indices } (indices: flat h·W + w inside each plane, -1 for an empty window). */
+export function maxPool2d(x, options, targets) {
+  module();
+  const o = normalizeOptions('max', options);
+  const input = describePooled('x', x);
+  const shape = pooledShape(input, o);
+  const count = input.planes * shape.at(-2) * shape.at(-1);
+  checkShape('output shape', shape);
+  const t = checkTargets(targets, ['output', 'indices']);
+  const output = checkOutputTarget('output', t.output, shape, 'float32');
+  const indices = checkOutputTarget('indices', t.indices, shape, 'int32');
+  return withBuffers(
+    [
+      { tensor: input.data ? null : x, data: input.data, count: input.count, Type: Float32Array },
+      { tensor: output, count, Type: Float32Array },
+      { tensor: indices, count, Type: Int32Array },
+    ],
+    ([inAddress, outAddress, indexAddress]) => {
+      writePlan('max', o, input);
+      check(wasm.maxForward(paramBlock, inAddress, outAddress, indexAddress), 'maxPool2d');
+      return {
+        output: result(output, count, Float32Array, outAddress, shape),
+        indices: result(indices, count, Int32Array, indexAddress, shape),
+      };
+    },
+  );
+}
+
+/** Scatter-adds gradOutput into a zero tensor of `inputShape` at the forward's indices. */
+export function maxPool2dBackward(gradOutput, indices, inputShape, targets) {
+  module();
+  const input = checkInputShape('inputShape', inputShape);
+  const grad = describePooled('gradOutput', gradOutput);
+  const idx = describePooled('indices', indices, 'int32');
+  if (grad.shape.length !== input.shape.length || grad.shape.slice(0, -2).some((s, i) => s !== input.shape[i])) {
+    throw new RangeError(
+      `gradOutput.shape must match inputShape ${show(input.shape)} in all but the last two sizes, but got ${show(grad.shape)}`,
+    );
+  }
+  if (idx.shape.length !== grad.shape.length || idx.shape.some((s, i) => s !== grad.shape[i])) {
+    throw new RangeError(`indices.shape must equal gradOutput.shape ${show(grad.shape)}, but got ${show(idx.shape)}`);
+  }
+  const t = checkTargets(targets, ['gradInput']);
+  const gradInput = checkOutputTarget('gradInput', t.gradInput, input.shape, 'float32');
+  return withBuffers(
+    [
+      { tensor: grad.data ? null : gradOutput, data: grad.data, count: grad.count, Type: Float32Array },
+      { tensor: idx.data ? null : indices, data: idx.data, count: idx.count, Type: Int32Array },
+      { tensor: gradInput, count: input.count, Type: Float32Array },
+    ],
+    ([gradAddress, indexAddress, outAddress]) => {
+      const p = writePlan('max', null, input);
+      p[P.outH] = grad.h;
+      p[P.outW] = grad.w;
+      const status = wasm.maxBackward(paramBlock, gradAddress, indexAddress, outAddress);
+      if (status === 9) throw badIndex(new Int32Array(wasm.HEAP32.buffer, indexAddress, idx.count), input);
+      check(status, 'maxPool2dBackward');
+      return result(gradInput, input.count, Float32Array, outAddress, input.shape);
+    },
+  );
+}
+
+function badIndex(values, input) {
+  const limit = input.h * input.w;
+  const at = values.findIndex((v) => v < -1 || v >= limit);
+  return new RangeError(
+    `indices must lie in [-1, ${limit}) (positions inside a ${input.h}×${input.w} plane), but got ${values[at]} at position ${at}`,
+  );
+}
+
+/** Average pooling. */
+export function avgPool2d(x, options, targets) {
+  module();
+  const o = normalizeOptions('avg', options);
+  const input = describePooled('x', x);
+  const shape = pooledShape(input, o);
+  const count = input.planes * shape.at(-2) * shape.at(-1);
+  const t = checkTargets(targets, ['output']);
+  const output = checkOutputTarget('output', t.output, shape, 'float32');
+  return withBuffers(
+    [
+      { tensor: input.data ? null : x, data: input.data, count: input.count, Type: Float32Array },
+      { tensor: output, count, Type: Float32Array },
+    ],
+    ([inAddress, outAddress]) => {
+      writePlan('avg', o, input);
+      check(wasm.avgForward(paramBlock, inAddress, outAddress), 'avgPool2d');
+      return result(output, count, Float32Array, outAddress, shape);
+    },
+  );
+}
+
+/** Average pooling's input gradient: needs only gradOutput, the input's shape and the options. */
+export function avgPool2dBackward(gradOutput, inputShape, options, targets) {
+  module();
+  const input = checkInputShape('inputShape', inputShape);
+  const o = normalizeOptions('avg', options, 'avgPool2dBackward');
+  const grad = describePooled('gradOutput', gradOutput);
+  const expected = pooledShape(input, o);
+  if (grad.shape.length !== expected.length || grad.shape.some((s, i) => s !== expected[i])) {
+    throw new RangeError(
+      `gradOutput.shape must be ${show(expected)} (the avgPool2d output for inputShape ${show(input.shape)}), but got ${show(grad.shape)}`,
+    );
+  }
+  const t = checkTargets(targets, ['gradInput']);
+  const gradInput = checkOutputTarget('gradInput', t.gradInput, input.shape, 'float32');
+  return withBuffers(
+    [
+      { tensor: grad.data ? null : gradOutput, data: grad.data, count: grad.count, Type: Float32Array },
+      { tensor: gradInput, count: input.count, Type: Float32Array },
+    ],
+    ([gradAddress, outAddress]) => {
+      writePlan('avg', o, input);
+      check(wasm.avgBackward(paramBlock, gradAddress, outAddress), 'avgPool2dBackward');
+      return result(gradInput, input.count, Float32Array, outAddress, input.shape);
+    },
+  );
+}
+
+// --- notebook-style layers -----------------------------------------------------
+
+/** (y, x) of each maximum relative to its window, in kernel taps; [-1, -1] for an empty window. */
+function windowPositions(indices, inputShape, o) {
+  const w = inputShape.at(-1);
+  const [oh, ow] = indices.shape.slice(-2);
+  const plane = oh * ow;
+  const data = new Int32Array(indices.data.length * 2);
+  indices.data.forEach((flat, i) => {
+    if (flat < 0) {
+      data[2 * i] = data[2 * i + 1] = -1;
+      return;
+    }
+    const r = Math.floor((i % plane) / ow);
+    const c = (i % plane) % ow;
+    data[2 * i] = (Math.floor(flat / w) - (r * o.stride[0] - o.padding[0])) / o.dilation[0];
+    data[2 * i + 1] = ((flat % w) - (c * o.stride[1] - o.padding[1])) / o.dilation[1];
+  });
+  return { data, shape: [...indices.shape, 2] };
+}
+
+/** Max pooling layer as in the notebook: forward, backpropYX, backwardInput. */
+export class MaxPool2d {
+  #options;
+  #inputShape = null;
+  #indices = null;
+  #backpropYX = null;
+  constructor(options) {
+    this.#options = normalizeOptions('max', options, 'MaxPool2d');
+    this.options = Object.freeze(structuredClone(options));
+  }
+  forward(x) {
+    const { output, indices } = maxPool2d(x, this.options);
+    this.#inputShape = x.shape.slice();
+    this.#indices = indices;
+    this.#backpropYX = null;
+    return output;
+  }
+  /** The forward's indices (PyTorch's return_indices). */
+  get indices() {
+    return this.#indices;
+  }
+  /** Shape [..., Ho, Wo, 2]: (y, x) of each maximum inside its window; null before forward. */
+  get backpropYX() {
+    if (!this.#indices) return null;
+    this.#backpropYX ??= windowPositions(this.#indices, this.#inputShape, this.#options);
+    return this.#backpropYX;
+  }
+  backwardInput(gradOutput) {
+    if (!this.#indices) throw new Error('MaxPool2d.backwardInput needs forward(x) to have run first');
+    return maxPool2dBackward(gradOutput, this.#indices, this.#inputShape);
+  }
+}
+
+/** Average pooling layer as in the notebook: forward, backwardInput. */
+export class AvgPool2d {
+  #inputShape = null;
+  constructor(options) {
+    normalizeOptions('avg', options, 'AvgPool2d');
+    this.options = Object.freeze(structuredClone(options));
+  }
+  forward(x) {
+    const output = avgPool2d(x, this.options);
+    this.#inputShape = x.shape.slice();
+    return output;
+  }
+  backwardInput(gradOutput) {
+    if (!this.#inputShape) throw new Error('AvgPool2d.backwardInput needs forward(x) to have run first');
+    return avgPool2dBackward(gradOutput, this.#inputShape, this.options);
+  }
+}
+
+/** @internal wasm memory size, bytes malloc'ed inside it, and live alloc() tensors, for leak tests. */
+export function memoryStats() {
+  const m = module();
+  return { heapBytes: m.HEAP8.buffer.byteLength, bytesInUse: m.bytesInUse(), liveTensors: live.size };
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the wasm module into dist/ (and a copy for the page in web/vendor/)
+# and the native test binaries into build/native/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/wasm -j "$JOBS"
+mkdir -p dist
+cp build/wasm/poolgrad.mjs build/wasm/poolgrad.wasm dist/
+
+if [ -z "${POOLGRAD_SKIP_NATIVE:-}" ]; then
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build/native -j "$JOBS"
+fi
+
+# The page imports the package from web/vendor/poolgrad/, so any static
+# file server can serve web/ alone.
+rm -rf web/vendor/poolgrad
+mkdir -p web/vendor/poolgrad
+cp -r js dist web/vendor/poolgrad/
+echo "build: dist/poolgrad.wasm $(wc -c < dist/poolgrad.wasm) bytes"
