@@ -115,7 +115,9 @@ function shortestFloat32(v) {
 function positional(v) {
   // At most 8 fractional digits, no more than needed to be unique.
   const r = shortestFloat32(v);
-  let s = Number.isInteger(r) ? r.toFixed(0) : r.toFixed(Math.min(8, fractionDigits(r)));
+  const digits = Number.isInteger(r) ? 0 : fractionDigits(r);
+  // Past 8 digits NumPy rounds the exact binary value, not the shortest decimal.
+  let s = digits > 8 ? v.toFixed(8) : r.toFixed(digits);
   if (s.includes('.')) s = s.replace(/0+$/, '');
   else s += '.';
   return s === '-0.' && !Object.is(v, -0) ? '0.' : s;
@@ -168,7 +170,7 @@ function formatFloats(values) {
   });
 }
 
-/** Prints `{ data, shape }` the way NumPy's `print(array)` does (no line wrapping). */
+/** Prints `{ data, shape }` the way NumPy's `print(array)` does (without summarising huge arrays). */
 export function format(t) {
   if (!t || typeof t !== 'object' || !Array.isArray(t.shape) || t.data === undefined) {
     throw new TypeError(`format() needs a tensor { data, shape }, but got ${show(t)}`);
@@ -183,7 +185,20 @@ export function format(t) {
   let next = 0;
   const block = (depth) => {
     if (depth === shape.length - 1) {
-      return `[${Array.from({ length: shape[depth] }, () => cells[next++]).join(' ')}]`;
+      // NumPy wraps rows at 75 characters, less one per nesting level, and
+      // indents continuation lines to the row's own depth.
+      const hanging = ' '.repeat(depth + 1);
+      let text = '';
+      let line = hanging;
+      for (let i = 0; i < shape[depth]; i++) {
+        const word = cells[next++];
+        if (line.length + word.length > 75 - depth && line.length > hanging.length) {
+          text += `${line.trimEnd()}\n`;
+          line = hanging;
+        }
+        line += i < shape[depth] - 1 ? `${word} ` : word;
+      }
+      return `[${(text + line).slice(hanging.length)}]`;
     }
     const separator = '\n'.repeat(shape.length - depth - 1) + ' '.repeat(depth + 1);
     return `[${Array.from({ length: shape[depth] }, () => block(depth + 1)).join(separator)}]`;
