@@ -20,4 +20,13 @@ fi
 rm -rf web/vendor/poolgrad
 mkdir -p web/vendor/poolgrad
 cp -r js dist web/vendor/poolgrad/
+# The page shows the notebook's two PyTorch cells as recorded by PyTorch;
+# only those cases are copied, to keep the page small.
+mkdir -p web/vendor/fixtures
+node -e '
+const fs = require("fs");
+const all = JSON.parse(fs.readFileSync("tests/fixtures/pytorch.json", "utf8"));
+const cases = all.cases.filter((c) => c.name === "notebook_maxpool" || c.name === "notebook_avgpool");
+fs.writeFileSync("web/vendor/fixtures/pytorch-notebook.json", JSON.stringify({ torch: all.torch, cases }));
+'
 echo "build: dist/poolgrad.wasm $(wc -c < dist/poolgrad.wasm) bytes"

@@ -13,7 +13,9 @@ namespace {
 float divisor_of(const Plan& p, const detail::AvgWindow& wh,
                  const detail::AvgWindow& ww) {
   if (p.opt.has_divisor_override) return static_cast<float>(p.opt.divisor_override);
-  if (p.opt.count_include_pad) return static_cast<float>(wh.padded_count * ww.padded_count);
+  // Each count may exceed 46340 (a huge kernel over a tiny padded input), so
+  // the product is formed in 64 bits.
+  if (p.opt.count_include_pad) return static_cast<float>(int64_t{wh.padded_count} * ww.padded_count);
   return static_cast<float>((wh.end - wh.begin) * (ww.end - ww.begin));
 }
 

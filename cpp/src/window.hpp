@@ -34,7 +34,9 @@ struct AvgWindow {
 
 inline AvgWindow avg_window(int32_t o, int32_t in, const AxisOptions& a) {
   const int32_t start = o * a.stride - a.padding;
-  const int32_t padded_end = std::min(start + a.kernel, in + a.padding);
+  // start + kernel can pass 2^31 in ceil mode; the minimum always fits.
+  const auto padded_end =
+      static_cast<int32_t>(std::min(int64_t{start} + a.kernel, int64_t{in} + a.padding));
   return {std::max(start, 0), std::min(padded_end, in), padded_end - start};
 }
 

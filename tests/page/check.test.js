@@ -1,0 +1,92 @@
+// The page's answer checker (web/js/check.js) and its verdict sentences (i18n.js).
+import { describe, expect, it } from 'vitest';
+import { checkAnswer, close, TOLERANCE, unravel } from '../../web/js/check.js';
+import { parseAnswer } from '../../web/js/parse.js';
+import { verdictText } from '../../web/js/i18n.js';
+
+const expected = { data: Float32Array.from([5, 5, 6, 3, 7, 7, 7, 7]), shape: [1, 2, 2, 2] };
+const run = (text, want = expected) => checkAnswer(parseAnswer(text), want);
+
+describe('checkAnswer', () => {
+  it('right_answer_in_numpy_form_is_correct', () => {
+    expect(run('[[[[5. 5.]\n   [6. 3.]]\n\n  [[7. 7.]\n   [7. 7.]]]]').state).toBe('correct');
+  });
+
+  it('right_answer_as_plain_row_major_numbers_is_correct', () => {
+    expect(run('5 5 6 3 7 7 7 7').state).toBe('correct');
+  });
+
+  it('one_wrong_cell_is_named_by_its_index', () => {
+    const r = run('[[[[5, 5], [6, 3]], [[7, 7], [7, 8]]]]');
+    expect(r.state).toBe('wrong');
+    expect(r.wrong).toEqual([7]);
+    expect(r.reason).toMatchObject({ key: 'cells', count: 1, total: 8 });
+    expect(r.reason.cells[0].index).toEqual([0, 1, 1, 1]);
+  });
+
+  it('wrong_shape_is_named_as_such', () => {
+    const r = run('[[5, 5], [6, 3], [7, 7], [7, 7]]');
+    expect(r.state).toBe('wrong');
+    expect(r.reason).toMatchObject({ key: 'shape', got: [4, 2], expected: [1, 2, 2, 2] });
+    expect(verdictText('en', r)).toBe('Wrong shape: your answer has shape (4, 2), expected (1, 2, 2, 2).');
+  });
+
+  it('plain_numbers_of_wrong_count', () => {
+    const r = run('5 5 6 3');
+    expect(r.reason).toMatchObject({ key: 'count', got: 4, expected: 8 });
+  });
+
+  it('garbage_is_invalid_not_wrong', () => {
+    const r = run('fünf');
+    expect(r.state).toBe('invalid');
+    expect(verdictText('de', r)).toContain('„fünf“');
+    expect(verdictText('en', r)).toContain('“fünf”');
+  });
+
+  it('tolerance_1e-4_accepts_rounded_float32', () => {
+    const want = { data: Float32Array.from([2.6666667, 0.1]), shape: [2] };
+    expect(run('[2.6667, 0.1]', want).state).toBe('correct');
+    expect(run('[2.6664, 0.1]', want).state).toBe('wrong');
+    expect(run('[2.66667, 0.10009]', want).state).toBe('correct');
+    expect(run('[2.66667, 0.1002]', want).state).toBe('wrong');
+  });
+
+  it('tolerance_is_relative_for_large_values', () => {
+    expect(close(1000.05, 1000)).toBe(true);
+    expect(close(1000.2, 1000)).toBe(false);
+    expect(close(1 + TOLERANCE / 2, 1)).toBe(true);
+  });
+
+  it('non_finite_expected_values_need_the_same_word', () => {
+    expect(close(-Infinity, -Infinity)).toBe(true);
+    expect(close(-1e30, -Infinity)).toBe(false);
+    expect(close(NaN, NaN)).toBe(true);
+    expect(close(0, NaN)).toBe(false);
+  });
+
+  it('shape_tuple_against_output_shape', () => {
+    const want = { data: [4, 9], shape: [2] };
+    expect(run('(4, 9)', want).state).toBe('correct');
+    expect(run('(9, 4)', want).state).toBe('wrong');
+    expect(run('(4, 9, 1)', want).reason.key).toBe('shape');
+  });
+
+  it('many_wrong_cells_are_summarised', () => {
+    const r = run('[[[[0, 0], [0, 0]], [[0, 0], [0, 0]]]]');
+    expect(r.reason.count).toBe(8);
+    expect(r.reason.cells).toHaveLength(3);
+    expect(verdictText('en', r)).toMatch(/^8 of 8 values wrong, e\.g\. at \[0, 0, 0, 0\] you have 0/);
+  });
+
+  it('verdict_does_not_reveal_expected_values', () => {
+    const r = run('[[[[5, 5], [6, 3]], [[7, 7], [7, 8]]]]');
+    expect(JSON.stringify(r.reason)).not.toContain('"expected"');
+  });
+});
+
+describe('unravel', () => {
+  it('row_major_multi_index', () => {
+    expect(unravel(0, [1, 2, 5, 5])).toEqual([0, 0, 0, 0]);
+    expect(unravel(37, [1, 2, 5, 5])).toEqual([0, 1, 2, 2]);
+  });
+});

@@ -1,0 +1,181 @@
+// The exercise sets: the notebook's own values (no seed) and seeded practice
+// sets. Pure: the only outside knowledge, the output size rule, is passed in
+// (the page passes the package's `outputShape`), so it has one home.
+
+import { windowTaps } from './draw.js';
+
+/** Mulberry32: a small, fast 32-bit PRNG; the same seed gives the same stream. */
+export function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function makeRandom(seed) {
+  const next = mulberry32(seed);
+  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
+  return { next, int, chance: (p) => next() < p, pick: (list) => list[int(0, list.length - 1)] };
+}
+
+/** Parses ?seed=: a non-negative integer below 2^32, else null (notebook mode). */
+export function parseSeed(text) {
+  if (text === null || text === undefined || !/^\d{1,10}$/.test(String(text).trim())) return null;
+  const n = Number(text);
+  return n <= 0xffffffff ? n : null;
+}
+
+export const NOTEBOOK_INPUT = [[
+  [[1, 2, 3, 4, 5], [2, 3, 5, 4, 4], [5, 1, 2, 3, 1], [4, 6, 0, 2, 1], [1, 2, 1, 0, 1]],
+  [[1, 2, 3, 4, 1], [0, 3, 1, 2, 3], [5, 4, 7, 0, 1], [1, 6, 2, 2, 1], [0, 2, 3, 4, 5]],
+]];
+export const NOTEBOOK_MAX_GRAD = [[[[3, 1], [2, 6]], [[1, 2], [5, 8]]]];
+export const NOTEBOOK_AVG_GRAD = [[[[18, 9], [0, -9]], [[9, 9], [0, -9]]]];
+export const NOTEBOOK_OPTIONS = { kernelSize: [3, 3], stride: [2, 2] };
+
+
+/** Integers in [lo, hi] shaped [n, c, h, w] as nested arrays. */
+function randomTensor(rng, [n, c, h, w], lo, hi) {
+  return Array.from({ length: n }, () =>
+    Array.from({ length: c }, () => Array.from({ length: h }, () => Array.from({ length: w }, () => rng.int(lo, hi)))),
+  );
+}
+
+// Makes the first maximum of a random window appear twice, so the learner
+// meets the tie rule (first in row-major order) in every practice set.
+function plantTie(rng, input, hw, options, outHW) {
+  const plane = input[0][rng.int(0, input[0].length - 1)];
+  const oy = rng.int(0, outHW[0] - 1);
+  const ox = rng.int(0, outHW[1] - 1);
+  const inside = windowTaps(hw, options, [oy, ox]).filter((t) => t.inside);
+  if (inside.length < 2) return;
+  const best = Math.max(...inside.map((t) => plane[t.r][t.c]));
+  const a = rng.int(0, inside.length - 2);
+  const b = rng.int(a + 1, inside.length - 1);
+  plane[inside[a].r][inside[a].c] = best;
+  plane[inside[b].r][inside[b].c] = best;
+}
+
+function everyWindowHasInput(hw, options, outHW) {
+  for (let oy = 0; oy < outHW[0]; oy++) {
+    for (let ox = 0; ox < outHW[1]; ox++) {
+      if (!windowTaps(hw, options, [oy, ox]).some((t) => t.inside)) return false;
+    }
+  }
+  return true;
+}
+
+function tryShape(outputShape, hw, options) {
+  try {
+    return outputShape(hw, options);
+  } catch {
+    return null; // refused by the package: draw again
+  }
+}
+
+function randomMaxOptions(rng) {
+  const k = rng.int(2, 3);
+  const kernelSize = rng.chance(0.7) ? [k, k] : [k, rng.int(2, 3)];
+  const dilation = rng.chance(0.3) ? [rng.int(1, 2), rng.int(1, 2)] : [1, 1];
+  const eff = kernelSize.map((kk, i) => dilation[i] * (kk - 1) + 1);
+  const padding = rng.chance(0.5) ? eff.map((e) => rng.int(0, Math.floor(e / 2))) : [0, 0];
+  const stride = kernelSize.map((kk) => rng.int(1, kk));
+  const options = { kernelSize, stride, padding, dilation };
+  if (rng.chance(0.3)) options.ceilMode = true;
+  return options;
+}
+
+function randomAvgOptions(rng) {
+  const k = rng.int(2, 3);
+  const kernelSize = [k, k];
+  const padding = rng.chance(0.5) ? [rng.int(0, Math.floor(k / 2)), rng.int(0, Math.floor(k / 2))] : [0, 0];
+  const options = { kernelSize, stride: [rng.int(1, k), rng.int(1, k)], padding };
+  if (padding[0] + padding[1] > 0) options.countIncludePad = rng.chance(0.5);
+  if (rng.chance(0.25)) options.ceilMode = true;
+  if (rng.chance(0.1)) options.divisorOverride = rng.int(2, 6);
+  return options;
+}
+
+// Draws options and an input size until the package accepts them and the
+// output stays small enough to answer by hand (at most 4×4 per plane).
+function drawCase(rng, outputShape, drawOptions, { minSide = 4, maxSide = 6, max = false } = {}) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const options = drawOptions(rng);
+    const hw = [rng.int(minSide, maxSide), rng.int(minSide, maxSide)];
+    const out = tryShape(outputShape, hw, options);
+    if (!out || out[0] > 4 || out[1] > 4 || out[0] * out[1] < 2) continue;
+    if (max && !everyWindowHasInput(hw, options, out)) continue;
+    return { options, hw, out };
+  }
+  throw new Error('practice: no valid case found');
+}
+
+/** Random input for the Verständnisfrage: notebook shape and options, roll `roll` of `seed`. */
+export function questionInput(seed, roll) {
+  const rng = makeRandom(((seed ?? 7) * 2654435761 + roll * 97 + 13) >>> 0);
+  return randomTensor(rng, [1, 2, 5, 5], 0, 9);
+}
+
+function notebookSet() {
+  const shapeUnit = (inputShape, options) => ({ quantity: 'outputShape', given: { inputShape, options } });
+  const max = { op: 'max', input: NOTEBOOK_INPUT, options: NOTEBOOK_OPTIONS };
+  const avg = { op: 'avg', input: NOTEBOOK_INPUT, options: NOTEBOOK_OPTIONS };
+  return {
+    seed: null,
+    'output-shape': [
+      shapeUnit([5, 5], { kernelSize: [3, 3], stride: [2, 2], padding: [0, 0], dilation: [1, 1] }),
+      shapeUnit([10, 11], { kernelSize: [3, 4], stride: [2, 1], padding: [0, 2], dilation: [1, 2] }),
+      shapeUnit([8, 6], { kernelSize: [3, 3], stride: [2, 2], ceilMode: true }),
+    ],
+    'maxpool-forward': [{ quantity: 'output', given: max }],
+    'backprop-yx': [{ quantity: 'backpropYX', given: max }],
+    'maxpool-backward': [{ quantity: 'gradInput', given: { ...max, gradOutput: NOTEBOOK_MAX_GRAD } }],
+    'avgpool-forward': [{ quantity: 'output', given: avg }],
+    'avgpool-backward': [{ quantity: 'gradInput', given: { ...avg, gradOutput: NOTEBOOK_AVG_GRAD } }],
+    question: [{ quantity: 'gradInput', given: { op: 'avg', input: questionInput(null, 0), options: NOTEBOOK_OPTIONS, gradOutput: NOTEBOOK_AVG_GRAD } }],
+  };
+}
+
+/**
+ * The exercises for `seed` (null: the notebook's values). `outputShape` is
+ * the package's function of the same name. Same seed → same set.
+ */
+export function exerciseSet(seed, outputShape) {
+  if (seed === null) return notebookSet();
+  const rng = makeRandom(seed);
+
+  const shapeUnits = [
+    drawCase(rng, outputShape, (r) => ({ kernelSize: [r.int(2, 4), r.int(2, 4)], stride: [r.int(1, 3), r.int(1, 3)] }), { minSide: 5, maxSide: 12 }),
+    drawCase(rng, outputShape, randomMaxOptions, { minSide: 6, maxSide: 12 }),
+    drawCase(rng, outputShape, (r) => ({ ...randomMaxOptions(r), ceilMode: true }), { minSide: 5, maxSide: 12 }),
+  ].map(({ options, hw }) => ({ quantity: 'outputShape', given: { inputShape: hw, options } }));
+
+  const m = drawCase(rng, outputShape, randomMaxOptions, { max: true });
+  const channels = rng.int(1, 2);
+  const maxInput = randomTensor(rng, [1, channels, ...m.hw], -5, 9);
+  plantTie(rng, maxInput, m.hw, m.options, m.out);
+  // Small positive gradients with a chance of negatives, as in the notebook.
+  const maxGrad = randomTensor(rng, [1, channels, ...m.out], -2, 9);
+  const max = { op: 'max', input: maxInput, options: m.options };
+
+  const a = drawCase(rng, outputShape, randomAvgOptions);
+  const avgChannels = rng.int(1, 2);
+  const avgInput = randomTensor(rng, [1, avgChannels, ...a.hw], -5, 9);
+  const avgGrad = randomTensor(rng, [1, avgChannels, ...a.out], -9, 18);
+  const avg = { op: 'avg', input: avgInput, options: a.options };
+
+  return {
+    seed,
+    'output-shape': shapeUnits,
+    'maxpool-forward': [{ quantity: 'output', given: max }],
+    'backprop-yx': [{ quantity: 'backpropYX', given: max }],
+    'maxpool-backward': [{ quantity: 'gradInput', given: { ...max, gradOutput: maxGrad } }],
+    'avgpool-forward': [{ quantity: 'output', given: avg }],
+    'avgpool-backward': [{ quantity: 'gradInput', given: { ...avg, gradOutput: avgGrad } }],
+    question: [{ quantity: 'gradInput', given: { op: 'avg', input: questionInput(seed, 0), options: NOTEBOOK_OPTIONS, gradOutput: NOTEBOOK_AVG_GRAD } }],
+  };
+}
