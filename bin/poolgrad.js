@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// `poolgrad` command line: check a learner's own implementation, check the
+// notebook's printed answers, write the learner template.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+const HELP = `poolgrad — check your pooling exercise (Aufgabe 7 – CNN – Backpropagation: Pooling)
+
+Usage:
+  poolgrad init [FILE]                 write the learner template (default learner.mjs); --force overwrites
+  poolgrad check FILE.mjs [options]    test your getOutputShape, maxpool2d, MaxPooling, AvgPooling
+      --json          print one JSON object { results: [...] } on stdout
+      --seed N        seed of the random cases (default 1)
+      --timeout MS    time budget per function in ms (default 10000)
+  poolgrad answers [FILE.txt]          judge the notebook's printed output (or read it from stdin)
+      --json          print one JSON object { blocks: [...] } on stdout
+  poolgrad --help
+
+Exit codes: 0 all right, 1 something wrong, 2 usage error.`;
+
+class UsageError extends Error {
+  constructor(message, { help = false } = {}) {
+    super(message);
+    this.help = help;
+  }
+}
+
+function parse(argv) {
+  const flags = {};
+  const positional = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json' || a === '--force' || a === '--help' || a === '-h') flags[a.replace(/^-+/, '')] = true;
+    else if (a === '--seed' || a === '--timeout') {
+      const value = argv[++i];
+      if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${a} must be a non-negative integer, but got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+      flags[a.slice(2)] = Number(value);
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`, { help: true });
+    else positional.push(a);
+  }
+  return { flags, positional };
+}
+
+async function loadPoolgrad() {
+  const poolgrad = await import('../js/node.js');
+  await poolgrad.ready();
+  return poolgrad;
+}
+
+function openNodeSession(url) {
+  const { connect } = sessionModule;
+  return (timeoutMs) => {
+    // stdout/stderr are piped so a learner's console.log cannot spoil --json;
+    // resourceLimits keeps a runaway allocation inside the worker.
+    const worker = new Worker(new URL('./learner-worker.js', import.meta.url), {
+      workerData: { url },
+      stdout: true,
+      stderr: true,
+      resourceLimits: { maxOldGenerationSizeMb: 512 },
+    });
+    worker.stdout.pipe(process.stderr);
+    worker.stderr.pipe(process.stderr);
+    return connect(
+      {
+        post: (m) => worker.postMessage(m),
+        listen: (onMessage, onError) => {
+          worker.on('message', onMessage);
+          worker.on('error', onError);
+          worker.on('exit', (code) => onError(new Error(`exit code ${code}`)));
+        },
+        terminate: () => void worker.terminate(),
+      },
+      timeoutMs,
+    );
+  };
+}
+
+let sessionModule;
+
+async function check(flags, positional) {
+  const [file, ...extra] = positional;
+  if (!file) throw new UsageError('check needs a file: poolgrad check FILE.mjs');
+  if (extra.length) throw new UsageError(`check takes one file, but got also ${extra.join(' ')}`);
+  const path = resolve(file);
+  if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
+  sessionModule = await import('../js/checker/session.js');
+  const { runChecks } = await import('../js/checker/run.js');
+  const { formatReport } = await import('../js/checker/report.js');
+  const poolgrad = await loadPoolgrad();
+  const report = await runChecks({
+    poolgrad,
+    openSession: openNodeSession(pathToFileURL(path).href),
+    seed: flags.seed ?? 1,
+    deadlineMs: flags.timeout ?? Number(process.env.POOLGRAD_CHECK_TIMEOUT_MS || 10_000),
+    onResult: flags.json ? undefined : (r) => process.stderr.isTTY && process.stderr.write(`  checked ${r.name}\n`),
+  });
+  if (report.usageError) throw new UsageError(`${file}: ${report.usageError}`);
+  if (flags.json) process.stdout.write(`${JSON.stringify(report, jsonSafe)}\n`);
+  else process.stdout.write(`${formatReport(report)}\n`);
+  return report.results.every((r) => r.passed === r.total) ? 0 : 1;
+}
+
+// JSON has no ±Infinity/NaN; spell them so expected/actual stay readable.
+function jsonSafe(_key, value) {
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return value;
+}
+
+async function answers(flags, positional) {
+  const [file, ...extra] = positional;
+  if (extra.length) throw new UsageError(`answers takes at most one file, but got also ${extra.join(' ')}`);
+  let text;
+  if (file && file !== '-') {
+    if (!existsSync(resolve(file))) throw new UsageError(`no such file: ${file}`);
+    text = readFileSync(resolve(file), 'utf8');
+  } else {
+    if (process.stdin.isTTY) process.stderr.write('paste the notebook output, then Ctrl-D:\n');
+    text = readFileSync(0, 'utf8');
+  }
+  const { checkAnswers, formatAnswers } = await import('../js/checker/answers.js');
+  const poolgrad = await loadPoolgrad();
+  const report = checkAnswers(text, poolgrad);
+  if (report.blocks.length === 0) {
+    throw new UsageError('found no notebook output: expected blocks such as "o_1:", "dEdo_0:", "o_0.grad:" or "Output Shape:"');
+  }
+  if (flags.json) process.stdout.write(`${JSON.stringify(report, jsonSafe)}\n`);
+  else process.stdout.write(`${formatAnswers(report)}\n`);
+  return report.blocks.some((b) => b.verdict === 'wrong' || b.verdict === 'invalid') ? 1 : 0;
+}
+
+async function init(flags, positional) {
+  const [file = 'learner.mjs', ...extra] = positional;
+  if (extra.length) throw new UsageError(`init takes at most one file, but got also ${extra.join(' ')}`);
+  const path = resolve(file);
+  if (existsSync(path) && !flags.force) throw new UsageError(`${file} exists already; use --force to overwrite it`);
+  const { templateFor } = await import('../js/checker/template.js');
+  writeFileSync(path, templateFor(file));
+  process.stdout.write(`wrote ${file}; fill in the functions, then run: npx poolgrad check ${file}\n`);
+  return 0;
+}
+
+async function main(argv) {
+  const { flags, positional } = parse(argv);
+  const [command, ...rest] = positional;
+  if (flags.help || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (command === 'check') return check(flags, rest);
+  if (command === 'answers') return answers(flags, rest);
+  if (command === 'init') return init(flags, rest);
+  throw new UsageError(command ? `unknown command "${command}"` : 'no command given', { help: true });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`poolgrad: ${error.message}\n${error.help ? `\n${HELP}\n` : 'see poolgrad --help\n'}`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`poolgrad: internal error: ${error && error.stack ? error.stack : error}\n`);
+      process.exitCode = 3;
+    }
+  },
+);

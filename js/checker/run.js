@@ -1,0 +1,169 @@
+// The checking engine: runs each of the learner's functions and methods on
+// the cases from cases.js, compares with the poolgrad package, shrinks the
+// first failure. Works in Node and in the browser: the caller hands in the
+// poolgrad module and a way to open a learner worker (see session.js).
+
+import { TARGETS, gradientFor, kindOf, makeCases } from './cases.js';
+import { compare } from './compare.js';
+import { describeCall, EXPORTS } from './execute.js';
+import { Timeout } from './session.js';
+import { shrink } from './shrink.js';
+
+export { TARGETS };
+export const DEFAULT_DEADLINE_MS = 10_000;
+
+/** Expected results from poolgrad's public API. */
+export function expectedFor(poolgrad, target, c) {
+  const { tensor, toNested } = poolgrad;
+  switch (target) {
+    case 'getOutputShape':
+      return poolgrad.outputShape(c.inputShape, { kernelSize: c.kernelSize, stride: c.stride, padding: c.padding, dilation: c.dilation });
+    case 'maxpool2d':
+      return toNested(
+        poolgrad.maxPool2d(tensor(c.input), { kernelSize: c.kernelSize, stride: c.stride, padding: c.padding, dilation: c.dilation }).output,
+      );
+    default: {
+      const [cls, method] = target.split('.');
+      const layer = new poolgrad[cls === 'MaxPooling' ? 'MaxPool2d' : 'AvgPool2d']({ kernelSize: c.kernelSize, stride: c.stride });
+      const output = layer.forward(tensor(c.input));
+      if (method === 'forward') return toNested(output);
+      if (method === 'backpropYX') return toNested(layer.backpropYX);
+      return toNested(layer.backwardInput(tensor(c.gradOutput)));
+    }
+  }
+}
+
+const dims = (x) => [x.length, x[0].length, x[0][0].length, x[0][0][0].length];
+
+// Sizes gradOutput to the case's output: the notebook's own gradient when it
+// fits, otherwise reproducible values from gradSeed (or all ones once shrunk).
+function prepare(poolgrad, kind, c) {
+  if (kind !== 'MaxPooling' && kind !== 'AvgPooling') return c;
+  const [n, ch, h, w] = dims(c.input);
+  const [oh, ow] = poolgrad.outputShape([h, w], { kernelSize: c.kernelSize, stride: c.stride });
+  const shape = [n, ch, oh, ow];
+  const fits = c.gradOutput && JSON.stringify(dims(c.gradOutput)) === JSON.stringify(shape);
+  if (fits && !c.unitGrad) return c;
+  const gradOutput = c.unitGrad
+    ? Array.from({ length: n }, () => Array.from({ length: ch }, () => Array.from({ length: oh }, () => Array(ow).fill(1))))
+    : gradientFor(shape, c.gradSeed ?? 1);
+  return { ...c, gradOutput };
+}
+
+const hasEmptyWindow = (v) => (Array.isArray(v) ? v.some(hasEmptyWindow) : v === -Infinity);
+
+// A case is used only if poolgrad accepts it and it has no max window made of
+// padding alone (−∞ there is our convention, not something to ask of learners).
+function isValid(poolgrad, kind, c) {
+  try {
+    const target = kind === 'getOutputShape' ? 'getOutputShape' : kind === 'maxpool2d' ? 'maxpool2d' : `${kind}.forward`;
+    return !hasEmptyWindow(expectedFor(poolgrad, target, prepare(poolgrad, kind, c)));
+  } catch {
+    return false;
+  }
+}
+
+/** Strips helper fields from a case: what the report shows as the inputs. */
+function inputsOf(target, c) {
+  const { label, family, gradSeed, unitGrad, args, ...rest } = c;
+  if (target === 'getOutputShape') {
+    const names = ['inputShape', 'kernelSize', 'stride', 'padding', 'dilation'].slice(0, args ?? 5);
+    return Object.fromEntries(names.map((k) => [k, rest[k]]));
+  }
+  if (!target.endsWith('backwardInput')) delete rest.gradOutput;
+  return rest;
+}
+
+/**
+ * Checks a learner's module. Options:
+ * - poolgrad: the package's module (from 'poolgrad' in Node, vendor/…/index.js in the page)
+ * - openSession(timeoutMs): Promise of a session (see session.js connect) on a fresh worker
+ * - seed (1), deadlineMs per function (10 000), counts (cases per kind), onResult(result)
+ * Resolves to { seed, results: [{ name, passed, total, failure? }] } or
+ * { usageError } when the module cannot be imported or exports none of the names.
+ */
+export async function runChecks({ poolgrad, openSession, seed = 1, deadlineMs = DEFAULT_DEADLINE_MS, counts, onResult = () => {} }) {
+  await poolgrad.ready();
+  const cases = makeCases(seed, (kind, c) => isValid(poolgrad, kind, c), counts);
+  const results = [];
+  let exportsChecked = false;
+
+  for (const name of TARGETS) {
+    const kind = kindOf(name);
+    const list = cases[kind].map((c) => prepare(poolgrad, kind, c));
+    const deadline = Date.now() + deadlineMs;
+    const left = () => deadline - Date.now();
+    const result = { name, passed: 0, total: list.length };
+    let session;
+    try {
+      session = await openSession(left());
+    } catch (error) {
+      if (error instanceof Timeout) {
+        result.failure = { kind: 'timeout', message: `importing the module ${error.message}` };
+        results.push(result);
+        onResult(result);
+        continue;
+      }
+      return { usageError: `could not import the module: ${error.message}` };
+    }
+    if (!exportsChecked) {
+      exportsChecked = true;
+      if (session.exports.length === 0) {
+        session.close();
+        return { usageError: `the module exports none of ${EXPORTS.join(', ')}` };
+      }
+    }
+
+    // One evaluation: learner vs poolgrad on one case; null when it passes.
+    const evaluate = async (c) => {
+      const expected = expectedFor(poolgrad, name, c);
+      const reply = await session.call(name, c, left());
+      const base = { call: describeCall(name, c), inputs: inputsOf(name, c), label: c.label };
+      if (!reply.ok) return { kind: 'error', ...base, expected, error: reply.error, message: `threw ${reply.error}` };
+      const diff = compare(expected, reply.value);
+      return diff && { kind: 'mismatch', ...base, expected, actual: reply.value, message: diff.message, wrong: diff.wrong };
+    };
+
+    let first = null;
+    let firstCase = null;
+    let at = 0;
+    try {
+      for (; at < list.length; at++) {
+        const c = list[at];
+        const failure = await evaluate(c);
+        if (!failure) result.passed += 1;
+        else if (!first) [first, firstCase] = [failure, c];
+      }
+    } catch (error) {
+      if (!(error instanceof Timeout)) throw error;
+      const c = list[at];
+      const budget = `${deadlineMs / 1000} s`;
+      first = {
+        kind: 'timeout',
+        call: describeCall(name, c),
+        inputs: inputsOf(name, c),
+        label: c.label,
+        message: `did not return within the ${budget} this function may take (an endless loop?); its worker was stopped`,
+      };
+      firstCase = null;
+    }
+    if (first && firstCase) {
+      const shrunk = await shrink(kind, firstCase, first, async (candidate) => {
+        if (left() <= 0) throw new Timeout(deadlineMs);
+        if (!isValid(poolgrad, kind, candidate)) return null;
+        try {
+          return await evaluate(prepare(poolgrad, kind, candidate));
+        } catch (error) {
+          if (error instanceof Timeout) throw error;
+          return null;
+        }
+      });
+      first = { ...shrunk.failure, shrinkSteps: shrunk.steps };
+    }
+    session.close();
+    if (first) result.failure = first;
+    results.push(result);
+    onResult(result);
+  }
+  return { seed, results };
+}
