@@ -1,8 +1,13 @@
 // The page's answer checker (web/js/check.js) and its verdict sentences (i18n.js).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswer, close, TOLERANCE, unravel } from '../../web/js/check.js';
 import { parseAnswer } from '../../web/js/parse.js';
-import { verdictText } from '../../web/js/i18n.js';
+import { loadLang, t, verdictText } from '../../web/js/i18n.js';
+
+beforeAll(async () => {
+  await loadLang('de');
+  await loadLang('en');
+});
 
 const expected = { data: Float32Array.from([5, 5, 6, 3, 7, 7, 7, 7]), shape: [1, 2, 2, 2] };
 const run = (text, want = expected) => checkAnswer(parseAnswer(text), want);
@@ -88,5 +93,18 @@ describe('unravel', () => {
   it('row_major_multi_index', () => {
     expect(unravel(0, [1, 2, 5, 5])).toEqual([0, 0, 0, 0]);
     expect(unravel(37, [1, 2, 5, 5])).toEqual([0, 1, 2, 2]);
+  });
+});
+
+describe('texts', () => {
+  it('german_and_english_have_the_same_keys', async () => {
+    const de = await loadLang('de');
+    const en = await loadLang('en');
+    expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort());
+  });
+
+  it('placeholders_are_filled_and_unknown_lang_is_refused', async () => {
+    expect(t('en', 'partN', { n: 2 })).toBe('Part 2');
+    await expect(loadLang('fr')).rejects.toThrow('lang must be one of de, en, but got "fr"');
   });
 });

@@ -4,7 +4,7 @@
 import {
   ready, outputShape, maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBackward, MaxPool2d, tensor, format,
 } from '../vendor/poolgrad/js/index.js';
-import { t, verdictText } from './i18n.js';
+import { loadLang, t, verdictText } from './i18n.js';
 import { parseAnswer } from './parse.js';
 import { checkAnswer } from './check.js';
 import { exerciseSet, questionInput, NOTEBOOK_AVG_GRAD, NOTEBOOK_OPTIONS } from './practice.js';
@@ -271,8 +271,10 @@ function wire() {
       check(area.closest('[data-unit]'));
     }
   });
-  document.getElementById('lang-toggle').addEventListener('click', () => {
-    state.lang = state.lang === 'de' ? 'en' : 'de';
+  document.getElementById('lang-toggle').addEventListener('click', async () => {
+    const lang = state.lang === 'de' ? 'en' : 'de';
+    await loadLang(lang);
+    state.lang = lang;
     history.replaceState(null, '', writeUrl(state) || location.pathname);
     render();
   });
@@ -286,8 +288,9 @@ function wire() {
   };
   document.getElementById('new-exercise').addEventListener('click', () => practice(nextSeed(state.seed)));
   document.getElementById('notebook-mode').addEventListener('click', () => practice(null));
-  window.addEventListener('popstate', () => {
+  window.addEventListener('popstate', async () => {
     const { lang, seed } = readUrl(location.search);
+    await loadLang(lang);
     const seedChanged = seed !== state.seed;
     Object.assign(state, { lang, seed });
     if (seedChanged) Object.assign(state, { questionRoll: 0, questionInput: null, questionPrev: null });
@@ -296,10 +299,11 @@ function wire() {
 }
 
 async function start() {
-  applyStatic();
   const status = document.getElementById('status');
-  status.textContent = t(state.lang, 'loading');
   try {
+    await loadLang(state.lang);
+    applyStatic();
+    status.textContent = t(state.lang, 'loading');
     await ready();
     torch = await loadTorch();
     wire();

@@ -1,0 +1,283 @@
+// The exercise page in real headless Chromium (system /usr/bin/chromium via
+// playwright-core), served by scripts/serve.js. Every checkable unit is
+// driven through the stable DOM hooks of DESIGN.md; the expected answers are
+// computed here, independently of the page's code, with the package.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import * as pg from 'poolgrad';
+import { serve } from '../../scripts/serve.js';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const EXERCISES = ['output-shape', 'maxpool-forward', 'backprop-yx', 'maxpool-backward', 'avgpool-forward', 'avgpool-backward', 'question', 'torch-compare'];
+const MAX_BYTES = 200 * 1000;
+// Driving every unit three times through real clicks takes a while on a 2-core machine.
+const SLOW = 180_000;
+
+let server;
+let origin;
+let browser;
+
+beforeAll(async () => {
+  await pg.ready();
+  const served = await serve({ port: 0 });
+  server = served.server;
+  origin = served.url;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => (server ? server.close(done) : done()));
+});
+
+/** Opens the page at `query`, recording requests, console errors and transferred bytes. */
+async function open(query = '') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const log = { requests: [], errors: [], finished: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('requestfinished', (r) => log.finished.push(r));
+  page.on('console', (m) => m.type() === 'error' && log.errors.push(m.text()));
+  page.on('pageerror', (e) => log.errors.push(e.message));
+  await page.goto(origin + query);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  return { page, context, log };
+}
+
+// --- independent expected answers -------------------------------------------------------
+
+function expectedFor(exercise, quantity, given) {
+  if (quantity === 'outputShape') return { data: pg.outputShape(given.inputShape, given.options), shape: [2] };
+  const op = given.op ?? (exercise.startsWith('avg') ? 'avg' : 'max');
+  const x = pg.tensor(given.input);
+  if (quantity === 'output') return op === 'max' ? pg.maxPool2d(x, given.options).output : pg.avgPool2d(x, given.options);
+  if (quantity === 'backpropYX') {
+    const layer = new pg.MaxPool2d(given.options);
+    layer.forward(x);
+    return layer.backpropYX;
+  }
+  if (quantity === 'gradInput') {
+    const grad = pg.tensor(given.gradOutput);
+    return op === 'max'
+      ? pg.maxPool2dBackward(grad, pg.maxPool2d(x, given.options).indices, x.shape)
+      : pg.avgPool2dBackward(grad, x.shape, given.options);
+  }
+  throw new Error(`unknown quantity ${quantity}`);
+}
+
+/** The right answer in one of the accepted forms (rotating, so all are used). */
+function answerText(t, quantity, form) {
+  if (quantity === 'outputShape') return form % 2 ? `(${t.data[0]}, ${t.data[1]})` : `${t.data[0]} ${t.data[1]}`;
+  if (form % 3 === 0) return pg.format(t); // NumPy print form
+  if (form % 3 === 1) return JSON.stringify(pg.toNested(t));
+  return Array.from(t.data).join(' ');
+}
+
+function oneCellWrong(t) {
+  const data = Array.from(t.data);
+  const cell = data.length - 1;
+  data[cell] += 1;
+  return { data: t.data instanceof Int32Array ? Int32Array.from(data) : Float32Array.from(data), shape: t.shape };
+}
+
+const GARBAGE = '[[1, 2], drei]';
+
+/** Drives every unit: right, one-cell-wrong, garbage. Returns per-exercise unit counts and the givens seen. */
+async function driveAllUnits(page) {
+  const counts = Object.fromEntries(EXERCISES.map((id) => [id, 0]));
+  const givens = [];
+  const units = await page.$$('[data-unit]');
+  let form = 0;
+  for (const unit of units) {
+    const exercise = await unit.evaluate((el) => el.closest('[data-exercise]')?.dataset.exercise);
+    const hooks = await unit.evaluate((el) => ({
+      given: el.querySelectorAll('[data-given]').length,
+      answer: el.querySelectorAll('textarea[data-answer]').length,
+      check: el.querySelectorAll('button[data-check]').length,
+      verdict: el.querySelectorAll('[data-verdict]').length,
+    }));
+    expect(hooks, `hooks of a unit in ${exercise}`).toEqual({ given: 1, answer: 1, check: 1, verdict: 1 });
+    counts[exercise] += 1;
+    const given = JSON.parse(await (await unit.$('[data-given]')).textContent());
+    givens.push(given);
+    const textarea = await unit.$('textarea[data-answer]');
+    const quantity = await textarea.getAttribute('data-answer');
+    const expected = expectedFor(exercise, quantity, given);
+    const button = await unit.$('button[data-check]');
+    const verdict = await unit.$('[data-verdict]');
+    const attempts = [
+      [answerText(expected, quantity, form++), 'correct'],
+      [answerText(oneCellWrong(expected), quantity, form++), 'wrong'],
+      [GARBAGE, 'invalid'],
+    ];
+    for (const [text, state] of attempts) {
+      await textarea.fill(text);
+      await button.click();
+      expect(await verdict.getAttribute('data-state'), `${exercise}/${quantity} answered ${JSON.stringify(text.slice(0, 60))}`).toBe(state);
+      expect((await verdict.textContent()).trim().length).toBeGreaterThan(5);
+    }
+  }
+  return { counts, givens };
+}
+
+function expectEveryExerciseHasUnits(counts) {
+  for (const id of EXERCISES) expect(counts[id], `units in ${id}`).toBeGreaterThan(0);
+}
+
+describe('exercise page in Chromium', () => {
+  it('every_unit_right_wrong_and_garbage_in_german', async () => {
+    const { page, context, log } = await open('');
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    const { counts } = await driveAllUnits(page);
+    expectEveryExerciseHasUnits(counts);
+    expect(counts['output-shape']).toBe(3);
+    const texts = await page.$$eval('[data-verdict]', (els) => els.map((e) => e.textContent));
+    expect(texts.join(' ')).toContain('Nicht lesbar');
+    expect(texts.join(' ')).toContain('„drei“');
+    expect(log.errors).toEqual([]);
+    await context.close();
+  }, SLOW);
+
+  it('every_unit_right_wrong_and_garbage_in_english', async () => {
+    const { page, context, log } = await open('?lang=en');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    const { counts } = await driveAllUnits(page);
+    expectEveryExerciseHasUnits(counts);
+    const texts = (await page.$$eval('[data-verdict]', (els) => els.map((e) => e.textContent))).join(' ');
+    expect(texts).toContain('Could not read this');
+    expect(texts).not.toContain('Nicht lesbar');
+    expect(log.errors).toEqual([]);
+    await context.close();
+  }, SLOW);
+
+  it('every_unit_with_a_practice_seed_same_seed_same_givens', async () => {
+    const first = await open('?seed=4242');
+    const a = await driveAllUnits(first.page);
+    expectEveryExerciseHasUnits(a.counts);
+    expect(first.log.errors).toEqual([]);
+    await first.context.close();
+
+    const again = await open('?seed=4242&lang=en');
+    const b = await again.page.$$eval('[data-given]', (els) => els.map((e) => JSON.parse(e.textContent)));
+    expect(b).toEqual(a.givens);
+    await again.context.close();
+
+    const other = await open('?seed=4243');
+    const c = await other.page.$$eval('[data-given]', (els) => els.map((e) => JSON.parse(e.textContent)));
+    expect(c).not.toEqual(a.givens);
+    const notebook = await open('');
+    const d = await notebook.page.$$eval('[data-given]', (els) => els.map((e) => JSON.parse(e.textContent)));
+    expect(d).not.toEqual(a.givens);
+    await other.context.close();
+    await notebook.context.close();
+  }, SLOW);
+
+  it('offline_under_csp_within_200_kb_without_console_errors', async () => {
+    const { page, context, log } = await open('');
+    // Open every picture and use the page a little so lazy work would show up.
+    await page.$$eval('details', (els) => els.forEach((d) => (d.open = true)));
+    await page.hover('[data-exercise="maxpool-backward"] .picture-output button');
+    await page.click('[data-reroll]');
+    await page.waitForTimeout(300);
+    const foreign = log.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(csp).toBeTruthy();
+    expect(csp).not.toContain("'unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-inline'");
+    expect(csp).toContain("default-src 'self'");
+    let bytes = 0;
+    for (const r of log.finished) {
+      const sizes = await r.sizes();
+      bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    }
+    expect(log.finished.some((r) => r.url().endsWith('.wasm'))).toBe(true);
+    expect(bytes).toBeGreaterThan(20_000);
+    expect(bytes).toBeLessThanOrEqual(MAX_BYTES);
+    console.log(`page transfer: ${bytes} bytes in ${log.finished.length} requests`);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('language_toggle_and_new_exercise_update_url_and_html_lang', async () => {
+    const { page, context } = await open('');
+    await page.click('#lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 5000 });
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    expect(await page.textContent('#lang-toggle')).toBe('Deutsch');
+    const before = await page.textContent('[data-exercise="maxpool-forward"] [data-given]');
+    await page.click('#new-exercise');
+    const seed = new URL(page.url()).searchParams.get('seed');
+    expect(seed).toMatch(/^\d+$/);
+    expect(await page.textContent('[data-exercise="maxpool-forward"] [data-given]')).not.toBe(before);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('seed'));
+    expect(await page.textContent('[data-exercise="maxpool-forward"] [data-given]')).toBe(before);
+    await context.close();
+  });
+
+  it('keyboard_alone_answers_checks_and_steps_through_windows', async () => {
+    const { page, context } = await open('');
+    const unit = '[data-exercise="maxpool-forward"] [data-unit]';
+    await page.focus(`${unit} textarea[data-answer]`);
+    await page.keyboard.type('[[[[5. 5.] [6. 3.]] [[7. 7.] [7. 7.]]]]');
+    await page.keyboard.press('Control+Enter');
+    expect(await page.getAttribute(`${unit} [data-verdict]`, 'data-state')).toBe('correct');
+    await page.keyboard.press('Tab'); // → check button
+    expect(await page.evaluate(() => document.activeElement.hasAttribute('data-check'))).toBe(true);
+    await page.keyboard.press('Tab'); // → show solution
+    await page.keyboard.press('Enter');
+    expect(await page.isVisible(`${unit} .solution`)).toBe(true);
+    // Picture: open it with the keyboard, then walk the output cells with arrows.
+    await page.focus(`${unit} details.picture > summary`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const active = () => page.evaluate(() => ({ row: document.activeElement.dataset.row, col: document.activeElement.dataset.col }));
+    expect(await active()).toEqual({ row: '0', col: '0' });
+    await page.keyboard.press('ArrowRight');
+    expect(await active()).toEqual({ row: '0', col: '1' });
+    const described = await page.textContent(`${unit} .describe`);
+    expect(described).toContain('(0, 1)');
+    expect(described).toContain('(y, x) = (0, 2)'); // the tie 5/5 resolves to the first in row-major order
+    expect(await page.$$eval(`${unit} .picture-input td.argmax`, (els) => els.length)).toBe(1);
+    await context.close();
+  });
+
+  it('question_reroll_keeps_avg_gradient_and_changes_max_gradient', async () => {
+    const { page, context } = await open('?lang=en');
+    const grads = () => page.$$eval('[data-exercise="question"] .lab-grad', (els) => els.map((el) => Array.from(el.querySelectorAll('td'), (td) => td.textContent).join(',')));
+    const [avg0, max0] = await grads();
+    await page.click('[data-reroll]');
+    const [avg1, max1] = await grads();
+    expect(avg1).toBe(avg0);
+    expect(max1).not.toBe(max0);
+    const pills = await page.$$eval('[data-exercise="question"] .lab-grad .pill', (els) => els.map((e) => e.textContent));
+    expect(pills[0]).toBe('unchanged');
+    expect(pills[1]).toMatch(/cells changed/);
+    // Editing one cell: the checkable unit's givens follow the edited input.
+    const cell = '[data-exercise="question"] .cellinput[data-ch="0"][data-row="0"][data-col="0"]';
+    await page.fill(cell, '42');
+    await page.press(cell, 'Enter');
+    const given = JSON.parse(await page.textContent('[data-exercise="question"] [data-given]'));
+    expect(given.input[0][0][0][0]).toBe(42);
+    expect((await grads())[0]).toBe(avg0);
+    // The model answer is revealed on request.
+    expect(await page.isVisible('#model-answer')).toBe(false);
+    await page.click('[data-exercise="question"] [aria-controls="model-answer"]');
+    expect(await page.isVisible('#model-answer')).toBe(true);
+    await context.close();
+  });
+
+  it('torch_compare_shows_recorded_pytorch_equal_to_wasm', async () => {
+    const { page, context } = await open('');
+    const pills = await page.$$eval('[data-exercise="torch-compare"] .compare .pill', (els) => els.map((e) => e.className));
+    expect(pills.length).toBeGreaterThanOrEqual(5); // max: o_1, indices, o_0.grad; avg: o_1, o_0.grad
+    expect(pills.every((c) => c.includes('ok'))).toBe(true);
+    const code = await page.textContent('[data-exercise="torch-compare"] pre.python');
+    expect(code).toContain('F.max_pool2d(o_0, kernel_size=(3, 3), stride=(2, 2))');
+    expect(await page.textContent('[data-exercise="torch-compare"]')).toMatch(/PyTorch \d+\.\d+/);
+    await context.close();
+  });
+});
