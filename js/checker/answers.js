@@ -108,6 +108,18 @@ export function checkAnswers(text, poolgrad) {
     const diff = compare(best.expected, value);
     const base = { label, line, cell: best.cell, what: best.what };
     if (!diff) return { ...base, verdict: 'right', message: 'right' };
+    if (label.startsWith('Output Shape') && diff.wrong.length) {
+      const tuple = (v) => (Array.isArray(v) ? `(${v.join(', ')})` : String(v));
+      const names = ['h_out', 'w_out'];
+      return {
+        ...base,
+        verdict: 'wrong',
+        message: `expected ${tuple(best.expected)}, got ${tuple(value)} (${diff.wrong.map((w) => names[w.index[0]]).join(' and ')} wrong)`,
+        wrong: diff.wrong,
+        expected: best.expected,
+        actual: value,
+      };
+    }
     return {
       ...base,
       verdict: 'wrong',

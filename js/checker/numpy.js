@@ -19,8 +19,9 @@ function toNumber(word) {
 export function parseNumpy(text) {
   if (typeof text !== 'string') throw new TypeError(`parseNumpy needs a string, but got ${typeof text}`);
   let source = text.trim();
-  const wrapped = /^array\(([\s\S]*)\)$/.exec(source);
-  if (wrapped) source = wrapped[1].replace(/,\s*dtype\s*=\s*[\w.']+\s*$/, '').trim();
+  // repr forms: array([...], dtype=float32) and tensor([...], grad_fn=<…>)
+  const wrapped = /^(?:array|tensor)\(([\s\S]*)\)$/.exec(source);
+  if (wrapped) source = wrapped[1].replace(/(,\s*\w+\s*=\s*[^,\]]+)+\s*$/, '').trim();
   if (source === '') throw new SyntaxError('expected an array, but the text is empty');
 
   const tokens = source.match(/[[\]()]|[^\s,[\]()]+/g) ?? [];

@@ -1,0 +1,107 @@
+// The checker engine's parts in-process: the cases cover the edge classes
+// the issue names, the NumPy-print parser, the comparison and the shrinker.
+import { describe, expect, it } from 'vitest';
+import * as poolgrad from 'poolgrad';
+import { makeCases } from '../../js/checker/cases.js';
+import { compare } from '../../js/checker/compare.js';
+import { parseNumpy } from '../../js/checker/numpy.js';
+import { expectedFor } from '../../js/checker/run.js';
+import { candidates, shrink } from '../../js/checker/shrink.js';
+
+await poolgrad.ready();
+const valid = (kind, c) => {
+  try {
+    const target = { getOutputShape: 'getOutputShape', maxpool2d: 'maxpool2d' }[kind] ?? `${kind}.forward`;
+    expectedFor(poolgrad, target, c);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const cases = makeCases(1, valid);
+const flat = (x) => x.flat(Infinity);
+
+describe('cases', () => {
+  it('notebook_values_come_first', () => {
+    expect(cases.getOutputShape.slice(0, 2).map((c) => expectedFor(poolgrad, 'getOutputShape', c))).toEqual([[2, 2], [4, 9]]);
+    expect(cases.maxpool2d[0].label).toBe('notebook In[7]');
+    expect(expectedFor(poolgrad, 'maxpool2d', cases.maxpool2d[0])).toEqual([[[[5, 5], [6, 3]], [[7, 7], [7, 7]]]]);
+    expect(expectedFor(poolgrad, 'MaxPooling.backwardInput', cases.MaxPooling[0])[0][1][2][2]).toBe(16);
+  });
+
+  it('get_output_shape_cases_use_stride_padding_and_dilation', () => {
+    const random = cases.getOutputShape.slice(2);
+    expect(random.some((c) => c.stride.some((s) => s > 1))).toBe(true);
+    expect(random.some((c) => c.padding.some((p) => p > 0))).toBe(true);
+    expect(random.some((c) => c.dilation.some((d) => d > 1))).toBe(true);
+  });
+
+  it('maxpool2d_has_negative_inputs_with_padding_and_dilated_cases', () => {
+    const negPadded = cases.maxpool2d.filter((c) => c.padding.some((p) => p > 0) && flat(c.input).every((v) => v < 0));
+    expect(negPadded.length).toBeGreaterThan(10);
+    expect(cases.maxpool2d.some((c) => c.dilation.some((d) => d > 1))).toBe(true);
+  });
+
+  it('layer_cases_have_ties_overlapping_windows_and_rectangular_kernels', () => {
+    for (const kind of ['MaxPooling', 'AvgPooling']) {
+      const list = cases[kind];
+      expect(list.some((c) => c.family === 'ties')).toBe(true);
+      expect(list.filter((c) => c.stride[0] < c.kernelSize[0] || c.stride[1] < c.kernelSize[1]).length).toBeGreaterThan(10);
+      expect(list.filter((c) => c.kernelSize[0] !== c.kernelSize[1]).length).toBeGreaterThan(10);
+    }
+  });
+
+  it('same_seed_same_cases_other_seed_other_cases', () => {
+    expect(makeCases(1, valid)).toEqual(cases);
+    expect(makeCases(2, valid).maxpool2d[1]).not.toEqual(cases.maxpool2d[1]);
+  });
+});
+
+describe('parseNumpy', () => {
+  it('reads_numpy_print_with_blank_lines_between_planes', () => {
+    expect(parseNumpy('[[[[5. 5.]\n   [6. 3.]]\n\n  [[7. 7.]\n   [7. 7.]]]]')).toEqual([[[[5, 5], [6, 3]], [[7, 7], [7, 7]]]]);
+  });
+  it('reads_tuples_json_repr_and_special_values', () => {
+    expect(parseNumpy(' (4, 9)')).toEqual([4, 9]);
+    expect(parseNumpy('[[1, -2.5e-1]]')).toEqual([[1, -0.25]]);
+    expect(parseNumpy('array([[1., 2.]], dtype=float32)')).toEqual([[1, 2]]);
+    expect(parseNumpy('[-inf inf]')).toEqual([-Infinity, Infinity]);
+    expect(parseNumpy('[nan]')[0]).toBeNaN();
+  });
+  it('rejects_ragged_unclosed_and_non_numbers_with_a_reason', () => {
+    expect(() => parseNumpy('[[1 2]\n [3]]')).toThrow(/ragged: entry \[1\] should have 2 items/);
+    expect(() => parseNumpy('[[1 2]')).toThrow(/never closed/);
+    expect(() => parseNumpy('[1 two]')).toThrow(/"two" is not a number/);
+    expect(() => parseNumpy('')).toThrow(/empty/);
+  });
+});
+
+describe('compare', () => {
+  it('within_tolerance_is_equal_shape_and_cells_are_named_otherwise', () => {
+    expect(compare([[1, 2]], [[1.00001, 2]])).toBeNull();
+    expect(compare([[1, 2]], [[1, 2, 3]]).message).toBe('expected shape [1, 2], but got shape [1, 3]');
+    expect(compare([[1, 2]], [[1, 5]]).message).toBe('1 of 2 cells wrong; first at [0, 1]: expected 2, got 5');
+    expect(compare([1], { unsupported: 'undefined (nothing was returned)' }).message).toContain('nothing was returned');
+  });
+});
+
+describe('shrink', () => {
+  it('candidates_are_strictly_smaller_or_simpler', () => {
+    const c = { input: [[[[1.5, 2], [3, 4]]], [[[5, 6], [7, 8]]]], kernelSize: [2, 2], stride: [1, 1], padding: [1, 1], dilation: [1, 1] };
+    for (const d of candidates('maxpool2d', c)) {
+      const size = (x) => flat(x.input).length + x.padding[0] + x.padding[1] + x.kernelSize[0] + x.kernelSize[1] + x.stride[0] + x.stride[1];
+      const rounder = flat(d.input).every(Number.isInteger) && !flat(c.input).every(Number.isInteger);
+      expect(size(d) < size(c) || rounder).toBe(true);
+    }
+  });
+
+  it('shrinks_to_a_minimal_case_that_still_fails', async () => {
+    // a property failing whenever some input is negative: the minimum is one negative cell
+    const start = { input: [[[[1, -2, 3], [4, 5, 6], [7, 8, 9]]]], kernelSize: [2, 2], stride: [1, 1], padding: [1, 1], dilation: [1, 1] };
+    const fails = async (c) => (flat(c.input).some((v) => v < 0) ? { message: 'negative' } : null);
+    const { case: small, steps } = await shrink('maxpool2d', start, { message: 'negative' }, fails);
+    expect(flat(small.input)).toEqual([-2]);
+    expect(small.padding).toEqual([0, 0]);
+    expect(steps).toBeGreaterThan(0);
+  });
+});
