@@ -2,48 +2,59 @@
 
 #include <cstring>
 
+#include "pool_simd.hpp"
 #include "window.hpp"
 
 namespace poolgrad {
 
 using detail::avg_window;
 
-namespace {
-
-float divisor_of(const Plan& p, const detail::AvgWindow& wh,
-                 const detail::AvgWindow& ww) {
+float detail::avg_divisor(const Plan& p, int32_t oh, int32_t ow) {
   if (p.opt.has_divisor_override) return static_cast<float>(p.opt.divisor_override);
+  const auto wh = avg_window(oh, p.in_h, p.opt.h);
+  const auto ww = avg_window(ow, p.in_w, p.opt.w);
   // Each count may exceed 46340 (a huge kernel over a tiny padded input), so
   // the product is formed in 64 bits.
   if (p.opt.count_include_pad) return static_cast<float>(int64_t{wh.padded_count} * ww.padded_count);
   return static_cast<float>((wh.end - wh.begin) * (ww.end - ww.begin));
 }
 
-}  // namespace
+float detail::avg_window_mean(const Plan& p, const float* in, int32_t oh, int32_t ow) {
+  const auto wh = avg_window(oh, p.in_h, p.opt.h);
+  const auto ww = avg_window(ow, p.in_w, p.opt.w);
+  float sum = 0.0f;
+  for (int32_t h = wh.begin; h < wh.end; ++h) {
+    const float* row = in + int64_t{h} * p.in_w;
+    for (int32_t w = ww.begin; w < ww.end; ++w) sum += row[w];
+  }
+  return sum / avg_divisor(p, oh, ow);
+}
 
 void avg_pool2d_forward(const Plan& p, ConstFloats input, Floats output) {
+  const detail::Path path = detail::avg_forward_path(p);
+  if (path != detail::Path::general) {
+    detail::avg_forward_fast(path, p, input, output);
+    return;
+  }
   const int64_t in_plane = int64_t{p.in_h} * p.in_w;
   const int64_t out_plane = int64_t{p.out_h} * p.out_w;
   for (int64_t plane = 0; plane < p.planes; ++plane) {
     const float* in = input.data + plane * in_plane;
     float* out = output.data + plane * out_plane;
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
-      const auto wh = avg_window(oh, p.in_h, p.opt.h);
-      for (int32_t ow = 0; ow < p.out_w; ++ow) {
-        const auto ww = avg_window(ow, p.in_w, p.opt.w);
-        float sum = 0.0f;
-        for (int32_t h = wh.begin; h < wh.end; ++h) {
-          const float* row = in + int64_t{h} * p.in_w;
-          for (int32_t w = ww.begin; w < ww.end; ++w) sum += row[w];
-        }
-        out[int64_t{oh} * p.out_w + ow] = sum / divisor_of(p, wh, ww);
-      }
+      for (int32_t ow = 0; ow < p.out_w; ++ow)
+        out[int64_t{oh} * p.out_w + ow] = detail::avg_window_mean(p, in, oh, ow);
     }
   }
 }
 
 void avg_pool2d_backward(const Plan& p, ConstFloats grad_output,
                          Floats grad_input) {
+  const detail::Path path = detail::avg_backward_path(p);
+  if (path != detail::Path::general) {
+    detail::avg_backward_fast(path, p, grad_output, grad_input);
+    return;
+  }
   const int64_t in_plane = int64_t{p.in_h} * p.in_w;
   const int64_t out_plane = int64_t{p.out_h} * p.out_w;
   std::memset(grad_input.data, 0, sizeof(float) * p.planes * in_plane);
@@ -54,7 +65,7 @@ void avg_pool2d_backward(const Plan& p, ConstFloats grad_output,
       const auto wh = avg_window(oh, p.in_h, p.opt.h);
       for (int32_t ow = 0; ow < p.out_w; ++ow) {
         const auto ww = avg_window(ow, p.in_w, p.opt.w);
-        const float share = go[int64_t{oh} * p.out_w + ow] / divisor_of(p, wh, ww);
+        const float share = go[int64_t{oh} * p.out_w + ow] / detail::avg_divisor(p, oh, ow);
         for (int32_t h = wh.begin; h < wh.end; ++h) {
           float* row = gi + int64_t{h} * p.in_w;
           for (int32_t w = ww.begin; w < ww.end; ++w) row[w] += share;

@@ -1,0 +1,85 @@
+// Dispatch: which kernel handles a plan. Kept apart from the kernels so the
+// fast-path tests can assert the choice without running anything.
+#include <algorithm>
+
+#include "pool_simd.hpp"
+
+namespace poolgrad::detail {
+namespace {
+
+// A vector step covers 4 adjacent output columns; narrower interiors are
+// left to the scalar window code.
+constexpr int32_t kLanes = 4;
+
+int32_t floor_div(int64_t a, int64_t b) {
+  return static_cast<int32_t>(a >= 0 ? a / b : -((-a + b - 1) / b));
+}
+
+Interior clip(const Plan& p, int64_t lo, int64_t last) {
+  Interior r;
+  r.lo = static_cast<int32_t>(std::max<int64_t>(lo, 0));
+  r.hi = static_cast<int32_t>(std::min<int64_t>(last + 1, p.out_w));
+  if (r.hi < r.lo) r.hi = r.lo;
+  return r;
+}
+
+}  // namespace
+
+const char* path_name(Path path) {
+  switch (path) {
+    case Path::general: return "general";
+    case Path::max_k2s2: return "max_k2s2";
+    case Path::max_k3s2: return "max_k3s2";
+    case Path::max_s1: return "max_s1";
+    case Path::max_any: return "max_any";
+    case Path::avg_s1: return "avg_s1";
+    case Path::avg_s2: return "avg_s2";
+    case Path::avg_any: return "avg_any";
+    case Path::avg_back_s1: return "avg_back_s1";
+    case Path::avg_back_disjoint: return "avg_back_disjoint";
+  }
+  return "?";
+}
+
+// Columns whose window starts at or after 0 and whose last tap is < in_w.
+Interior max_interior(const Plan& p) {
+  const AxisOptions& a = p.opt.w;
+  const int64_t lo = (int64_t{a.padding} + a.stride - 1) / a.stride;
+  const int64_t reach = int64_t{p.in_w} - 1 + a.padding - int64_t{a.kernel - 1} * a.dilation;
+  return clip(p, lo, floor_div(reach, a.stride));
+}
+
+Interior avg_interior(const Plan& p) {
+  const AxisOptions& a = p.opt.w;
+  const int64_t lo = (int64_t{a.padding} + a.stride - 1) / a.stride;
+  const int64_t reach = int64_t{p.in_w} - a.kernel + a.padding;
+  return clip(p, lo, floor_div(reach, a.stride));
+}
+
+Path max_forward_path(const Plan& p) {
+  const Interior in = max_interior(p);
+  if (in.hi - in.lo < kLanes) return Path::general;
+  const AxisOptions& a = p.opt.w;
+  if (a.dilation == 1 && a.stride == 2 && a.kernel == 2) return Path::max_k2s2;
+  if (a.dilation == 1 && a.stride == 2 && a.kernel == 3) return Path::max_k3s2;
+  if (a.stride == 1) return Path::max_s1;
+  return Path::max_any;
+}
+
+Path avg_forward_path(const Plan& p) {
+  const Interior in = avg_interior(p);
+  if (in.hi - in.lo < kLanes) return Path::general;
+  if (p.opt.w.stride == 1) return Path::avg_s1;
+  if (p.opt.w.stride == 2) return Path::avg_s2;
+  return Path::avg_any;
+}
+
+Path avg_backward_path(const Plan& p) {
+  const AxisOptions& h = p.opt.h;
+  const AxisOptions& w = p.opt.w;
+  if (h.stride == 1 && w.stride == 1) return Path::avg_back_s1;
+  if (h.stride >= h.kernel && w.stride >= w.kernel) return Path::avg_back_disjoint;
+  return Path::general;
+}
+
+}  // namespace poolgrad::detail

@@ -1,0 +1,55 @@
+// Which kernel runs a validated Plan, and the fast kernels themselves.
+// The dispatch functions are the only place that decides; the public entry
+// points in maxpool.cpp / avgpool.cpp switch on them, and the fast-path tests
+// assert them, so every path a test claims to cover is the one that ran.
+#pragma once
+#include <cstdint>
+
+#include "poolgrad/shape.hpp"
+#include "poolgrad/tensor.hpp"
+
+namespace poolgrad::detail {
+
+enum class Path : int32_t {
+  general = 0,          // window-by-window scalar code (maxpool.cpp / avgpool.cpp)
+  max_k2s2 = 1,         // 4 output columns per step, kernel width 2, stride 2
+  max_k3s2 = 2,         // kernel width 3, stride 2
+  max_s1 = 3,           // stride 1, any kernel width / dilation
+  max_any = 4,          // any stride (lanes gathered), any kernel width / dilation
+  avg_s1 = 5,           // forward, stride 1
+  avg_s2 = 6,           // forward, stride 2
+  avg_any = 7,          // forward, other strides
+  avg_back_s1 = 8,      // backward by gathering, stride 1 on both axes
+  avg_back_disjoint = 9,  // backward, windows that never overlap (stride ≥ kernel)
+};
+
+const char* path_name(Path path);
+
+// Output columns [lo, hi) whose window lies wholly inside the input along W;
+// the vector paths handle those, the scalar window code the rest.
+struct Interior {
+  int32_t lo = 0, hi = 0;
+};
+Interior max_interior(const Plan& p);
+Interior avg_interior(const Plan& p);
+
+Path max_forward_path(const Plan& p);
+Path avg_forward_path(const Plan& p);
+Path avg_backward_path(const Plan& p);
+
+// Fast kernels (pool_simd.cpp); `path` must be what the dispatch chose.
+void max_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output,
+                      Indices indices);
+void avg_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output);
+void avg_backward_fast(Path path, const Plan& p, ConstFloats grad_output,
+                       Floats grad_input);
+
+// The scalar per-window code, shared by the general paths and the border
+// columns of the fast ones so both agree bit for bit.
+void max_window(const Plan& p, const float* in_plane, int32_t oh, int32_t ow, float* out,
+                int32_t* idx);
+float avg_divisor(const Plan& p, int32_t oh, int32_t ow);
+// Sum of the window in row-major order, divided by its divisor.
+float avg_window_mean(const Plan& p, const float* in_plane, int32_t oh, int32_t ow);
+
+}  // namespace poolgrad::detail

@@ -1,0 +1,58 @@
+// Four-lane vectors written with the GCC/Clang vector extension, so the one
+// source compiles to wasm SIMD (emcc -msimd128), to SSE in the native test
+// build (where the same code is checked against the naive reference), and to
+// plain scalar code in the wasm build without -msimd128.
+#pragma once
+#include <cstdint>
+#include <cstring>
+
+namespace poolgrad::simd {
+
+typedef float f32x4 __attribute__((vector_size(16)));
+typedef int32_t i32x4 __attribute__((vector_size(16)));
+
+inline f32x4 load(const float* p) {
+  f32x4 v;
+  std::memcpy(&v, p, sizeof v);  // unaligned, a single v128.load in wasm
+  return v;
+}
+inline i32x4 load(const int32_t* p) {
+  i32x4 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+inline void store(float* p, f32x4 v) { std::memcpy(p, &v, sizeof v); }
+inline void store(int32_t* p, i32x4 v) { std::memcpy(p, &v, sizeof v); }
+
+inline f32x4 splat(float x) { return f32x4{x, x, x, x}; }
+inline i32x4 splat(int32_t x) { return i32x4{x, x, x, x}; }
+
+// Lanes p[0], p[2], p[4], p[6] from two loads that stay inside p[0..6]: never
+// reads past the last element a stride-2 window group needs.
+inline f32x4 load_stride2(const float* p) {
+  return __builtin_shufflevector(load(p), load(p + 3), 0, 2, 5, 7);
+}
+inline f32x4 load_strided(const float* p, int32_t s) {
+  return f32x4{p[0], p[s], p[2 * s], p[3 * s]};
+}
+
+// Lanes p[0], p[s], p[2s], p[3s]; S is s when known at compile time, else 0.
+template <int S>
+inline f32x4 load_lanes(const float* p, [[maybe_unused]] int32_t s) {
+  if constexpr (S == 1) return load(p);
+  else if constexpr (S == 2) return load_stride2(p);
+  else return load_strided(p, s);
+}
+
+// Per-lane `mask ? a : b` for all-ones/all-zeros masks (v128.bitselect).
+inline i32x4 select(i32x4 mask, i32x4 a, i32x4 b) { return (a & mask) | (b & ~mask); }
+inline f32x4 select(i32x4 mask, f32x4 a, f32x4 b) {
+  return (f32x4)select(mask, (i32x4)a, (i32x4)b);
+}
+
+// The max-pooling update rule as a lane mask: a later tap `v` replaces the
+// current `best` iff best is not NaN and !(v <= best), i.e. v is greater or v
+// is the first NaN. Ties keep the earlier tap (row-major first maximum).
+inline i32x4 replaces(f32x4 v, f32x4 best) { return (best == best) & ~(v <= best); }
+
+}  // namespace poolgrad::simd
