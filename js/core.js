@@ -24,7 +24,9 @@ const STATUS_MESSAGES = [
 let loading = null;
 let wasm = null;
 let paramBlock = 0;
-const live = new Set(); // addresses of HeapTensors not yet freed
+// HeapTensors not yet freed. Objects, not addresses: after free() malloc may
+// hand the same address to a new tensor, and the old one must stay dead.
+const live = new Set();
 
 /** Loads and instantiates the wasm module once; later calls resolve at once. */
 export function ready() {
@@ -64,22 +66,29 @@ class HeapTensor {
     if (!this.#address) {
       throw new RangeError(`alloc could not reserve ${this.#length * 4} bytes for shape ${show(shape)}: out of wasm memory`);
     }
-    live.add(this.#address);
+    live.add(this);
     Object.freeze(this.shape);
+    // shape and dtype describe the block's size: reassigning them would let
+    // the kernels run past its end.
+    Object.freeze(this);
+  }
+  /** True for real alloc() tensors only (not objects made from their prototype, nor proxies). */
+  static isHeapTensor(t) {
+    return typeof t === 'object' && t !== null && #address in t;
   }
   /** A fresh view on each access: wasm memory growth detaches older views. */
   get data() {
     return new this.#Type(heap(this.#Type).buffer, this.address, this.#length);
   }
   get address() {
-    if (!live.has(this.#address)) throw new Error('this alloc() tensor was freed and cannot be used any more');
+    if (!live.has(this)) throw new TypeError('this alloc() tensor was freed and cannot be used any more');
     return this.#address;
   }
   get freed() {
-    return !live.has(this.#address);
+    return !live.has(this);
   }
   free() {
-    if (live.delete(this.#address)) wasm.release(this.#address);
+    if (live.delete(this)) wasm.release(this.#address);
   }
   [Symbol.dispose]() {
     this.free();
@@ -102,30 +111,54 @@ function checkTensorLike(name, t) {
   }
 }
 
-function describePooled(name, t, dtype = 'float32') {
-  checkTensorLike(name, t);
-  if (t instanceof HeapTensor) {
-    t.address; // throws when freed
-    if (t.dtype !== dtype) throw new TypeError(`${name} must be a ${dtype} tensor, but got an alloc(…, "${t.dtype}") tensor`);
+// An alloc() tensor that is still usable; TypeError naming `name` for a freed
+// one or for a look-alike that only shares HeapTensor's prototype.
+function checkHeapTensor(name, t) {
+  if (!HeapTensor.isHeapTensor(t)) {
+    throw new TypeError(`${name} must be a tensor made by alloc() or a plain { data, shape }, but got an object posing as an alloc() tensor`);
   }
-  const count = checkShape(`${name}.shape`, t.shape, [3, 4]);
-  const data = t instanceof HeapTensor ? null : checkData(`${name}.data`, t.data, count, dtype);
-  const [h, w] = t.shape.slice(-2);
-  return { source: t, data, shape: t.shape.slice(), planes: count / (h * w), h, w, count };
+  if (t.freed) throw new TypeError(`${name} is an alloc() tensor that was freed with free(), so it cannot be used any more`);
 }
 
-function checkInputShape(name, shape) {
+// One snapshot of a shape: a getter or proxy must not answer differently
+// between the check and the use.
+const snapshot = (shape) => (Array.isArray(shape) ? Array.from(shape) : shape);
+
+function describePooled(name, t, dtype = 'float32') {
+  checkTensorLike(name, t);
+  const heapTensor = t instanceof HeapTensor;
+  if (heapTensor) {
+    checkHeapTensor(name, t);
+    if (t.dtype !== dtype) throw new TypeError(`${name} must be a ${dtype} tensor, but got an alloc(…, "${t.dtype}") tensor`);
+  }
+  const shape = snapshot(t.shape);
+  const count = checkShape(`${name}.shape`, shape, [3, 4]);
+  let data = heapTensor ? null : checkData(`${name}.data`, t.data, count, dtype);
+  // A view into wasm memory itself (e.g. someHeapTensor.data) would be
+  // detached if allocating the scratch copy grows the memory: copy it first.
+  if (data && wasm && data.buffer === wasm.HEAP8.buffer) data = data.slice();
+  const [h, w] = shape.slice(-2);
+  return { source: t, data, shape, planes: count / (h * w), h, w, count };
+}
+
+function checkInputShape(name, given) {
+  const shape = snapshot(given);
   const count = checkShape(name, shape, [3, 4]);
   const [h, w] = shape.slice(-2);
   return { shape: shape.slice(), planes: count / (h * w), h, w, count };
 }
 
-function checkOutputTarget(name, target, shape, dtype) {
+// `inputs` lists [name, tensor] pairs the call reads: a kernel writing into
+// the tensor it reads from would answer wrongly without any error.
+function checkOutputTarget(name, target, shape, dtype, inputs = []) {
   if (target === undefined) return null;
+  for (const [inputName, input] of inputs) {
+    if (target === input) throw new RangeError(`${name} must be a different tensor from ${inputName} (no in-place pooling), but got the same alloc() tensor`);
+  }
   if (!(target instanceof HeapTensor)) {
     throw new TypeError(`${name} must be a tensor made by alloc(), but got ${show(target)}`);
   }
-  target.address; // throws when freed
+  checkHeapTensor(name, target);
   if (target.dtype !== dtype) throw new TypeError(`${name} must be a ${dtype} alloc() tensor, but got "${target.dtype}"`);
   if (target.shape.length !== shape.length || target.shape.some((s, i) => s !== shape[i])) {
     throw new RangeError(`${name}.shape must be ${show(shape)}, but got ${show(target.shape)}`);
@@ -209,8 +242,8 @@ export function maxPool2d(x, options, targets) {
   const count = input.planes * shape.at(-2) * shape.at(-1);
   checkShape('output shape', shape);
   const t = checkTargets(targets, ['output', 'indices']);
-  const output = checkOutputTarget('output', t.output, shape, 'float32');
-  const indices = checkOutputTarget('indices', t.indices, shape, 'int32');
+  const output = checkOutputTarget('output', t.output, shape, 'float32', [['x', x]]);
+  const indices = checkOutputTarget('indices', t.indices, shape, 'int32', [['x', x]]);
   return withBuffers(
     [
       { tensor: input.data ? null : x, data: input.data, count: input.count, Type: Float32Array },
@@ -243,7 +276,7 @@ export function maxPool2dBackward(gradOutput, indices, inputShape, targets) {
     throw new RangeError(`indices.shape must equal gradOutput.shape ${show(grad.shape)}, but got ${show(idx.shape)}`);
   }
   const t = checkTargets(targets, ['gradInput']);
-  const gradInput = checkOutputTarget('gradInput', t.gradInput, input.shape, 'float32');
+  const gradInput = checkOutputTarget('gradInput', t.gradInput, input.shape, 'float32', [['gradOutput', gradOutput]]);
   return withBuffers(
     [
       { tensor: grad.data ? null : gradOutput, data: grad.data, count: grad.count, Type: Float32Array },
@@ -278,7 +311,7 @@ export function avgPool2d(x, options, targets) {
   const shape = pooledShape(input, o);
   const count = input.planes * shape.at(-2) * shape.at(-1);
   const t = checkTargets(targets, ['output']);
-  const output = checkOutputTarget('output', t.output, shape, 'float32');
+  const output = checkOutputTarget('output', t.output, shape, 'float32', [['x', x]]);
   return withBuffers(
     [
       { tensor: input.data ? null : x, data: input.data, count: input.count, Type: Float32Array },
@@ -305,7 +338,7 @@ export function avgPool2dBackward(gradOutput, inputShape, options, targets) {
     );
   }
   const t = checkTargets(targets, ['gradInput']);
-  const gradInput = checkOutputTarget('gradInput', t.gradInput, input.shape, 'float32');
+  const gradInput = checkOutputTarget('gradInput', t.gradInput, input.shape, 'float32', [['gradOutput', gradOutput]]);
   return withBuffers(
     [
       { tensor: grad.data ? null : gradOutput, data: grad.data, count: grad.count, Type: Float32Array },

@@ -36,17 +36,27 @@ export function show(value) {
   return String(value);
 }
 
-/** A pair [h, w] of integers from a number or a pair; TypeError otherwise. */
+/**
+ * A pair [h, w] of integers from a number or a pair. Anything but a number
+ * or a pair of numbers is a TypeError; a number that is not an integer
+ * (1.5, NaN, ±Infinity) is a RangeError, as JS built-ins treat `new Array(1.5)`.
+ */
 function pairOf(name, value) {
-  const isInt = (v) => typeof v === 'number' && Number.isInteger(v);
-  if (isInt(value)) return [value, value];
-  if (Array.isArray(value) && value.length === 2 && value.every(isInt)) return [value[0], value[1]];
+  const isNumber = (v) => typeof v === 'number';
   if (Array.isArray(value) && value.length !== 2) {
     throw new TypeError(`${name} must be an integer or a pair [h, w], but got ${show(value)} with ${value.length} entries`);
   }
-  const bad = Array.isArray(value) ? value.find((v) => !isInt(v)) : value;
-  const what = typeof bad === 'number' ? `${show(bad)}, which is not an integer` : show(value);
-  throw new TypeError(`${name} must be an integer or a pair [h, w] of integers, but got ${what}`);
+  // Indexing, not every(): every() skips the holes of a sparse [, 2].
+  if (!isNumber(value) && !(Array.isArray(value) && isNumber(value[0]) && isNumber(value[1]))) {
+    throw new TypeError(`${name} must be an integer or a pair [h, w] of integers, but got ${show(value)}`);
+  }
+  const pair = Array.isArray(value) ? [value[0], value[1]] : [value, value];
+  const bad = pair.findIndex((v) => !Number.isInteger(v));
+  if (bad >= 0) {
+    const which = Array.isArray(value) ? `; ${show(pair[bad])} is not an integer` : '';
+    throw new RangeError(`${name} must be an integer or a pair [h, w] of integers, but got ${show(value)}${which}`);
+  }
+  return pair;
 }
 
 function booleanOf(name, value, fallback) {

@@ -13,13 +13,15 @@ export function checkShape(name, shape, ranks) {
     throw new RangeError(`${name} must have ${forms} dimensions, but got ${show(shape)} with ${shape.length}`);
   }
   let count = 1;
-  shape.forEach((size, i) => {
+  // A plain loop, not forEach: forEach skips the holes of a sparse [1, , 2].
+  for (let i = 0; i < shape.length; i++) {
+    const size = shape[i];
     if (typeof size !== 'number') throw new TypeError(`${name}[${i}] must be an integer, but got ${show(size)}`);
     if (!Number.isInteger(size) || size < 1) {
       throw new RangeError(`${name}[${i}] must be a positive integer, but got ${show(size)}`);
     }
     count *= size;
-  });
+  }
   if (count > MAX_ELEMENTS) {
     throw new RangeError(
       `${name} ${show(shape)} has ${count} elements, but at most ${MAX_ELEMENTS} fit in 32-bit wasm memory (4 bytes each)`,
@@ -31,7 +33,9 @@ export function checkShape(name, shape, ranks) {
 /**
  * Returns `data` as a Float32Array (or Int32Array for dtype 'int32') of `count`
  * elements. Float32Arrays (Int32Arrays) are used as they are; plain arrays of
- * numbers and other numeric typed arrays are converted; anything else is refused.
+ * numbers and other numeric typed arrays are converted (to float32 by
+ * rounding; to int32 only when every value is an integer that fits);
+ * BigInt64Array/BigUint64Array, DataView and anything else are refused.
  */
 export function checkData(name, data, count, dtype = 'float32') {
   const Want = dtype === 'int32' ? Int32Array : Float32Array;
@@ -54,8 +58,14 @@ export function checkData(name, data, count, dtype = 'float32') {
   if (typed.length !== count) {
     throw new RangeError(`${name} must have ${count} elements (the product of the shape), but got ${typed.length}`);
   }
-  if (dtype === 'int32' && typed !== data && Array.from(data).some((v) => !Number.isInteger(Number(v)))) {
-    throw new TypeError(`${name} must hold integers, but got a fractional value`);
+  if (dtype === 'int32' && typed !== data) {
+    // Int32Array.from would wrap 2^32 to 0 and truncate 1.5: refuse instead.
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i];
+      if (!Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31) {
+        throw new RangeError(`${name}[${i}] must be an integer in [-2147483648, 2147483647], but got ${show(v)}`);
+      }
+    }
   }
   return typed;
 }
