@@ -225,7 +225,7 @@ function build(e) {
   const intro = el('p', { className: 'code-intro' });
   const label = el('label', { for: 'code-editor' });
   const keys = el('p', { className: 'code-keys', id: 'code-keys' });
-  const run = el('button', { type: 'button', id: 'code-run', 'data-code-run': '' });
+  const run = el('button', { type: 'button', id: 'code-run', className: 'primary', 'data-code-run': '' });
   const reset = el('button', { type: 'button', className: 'ghost', id: 'code-reset' });
   const seedLabel = el('label', { for: 'code-seed' });
   const seed = el('input', { type: 'number', id: 'code-seed', min: 0, step: 1, value: 1 });
