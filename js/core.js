@@ -177,27 +177,71 @@ function checkTargets(targets, allowed) {
   return targets;
 }
 
+// The plain path copies into one scratch arena that grows to the largest call
+// so far and is kept, so a call costs no malloc/free. Calls beyond
+// ARENA_LIMIT get a block of their own, released at once, so one huge call
+// does not pin its memory forever.
+const ARENA_LIMIT = 256 * 1024 * 1024;
+let arena = 0;
+let arenaBytes = 0;
+let arenaFootprint = 0; // what the arena adds to malloc's bytes in use
+
+function scratchBlock(bytes) {
+  if (bytes <= arenaBytes) return arena;
+  if (arena) wasm.release(arena);
+  arena = arenaBytes = arenaFootprint = 0;
+  const before = wasm.bytesInUse();
+  const address = wasm.allocate(bytes);
+  if (!address) throw new RangeError(`out of wasm memory: could not reserve ${bytes} bytes`);
+  arena = address;
+  arenaBytes = bytes;
+  arenaFootprint = wasm.bytesInUse() - before;
+  return address;
+}
+
+const aligned = (bytes) => Math.ceil(bytes / 64) * 64;
+
 // Runs `call` with wasm addresses for every buffer: heap tensors are used in
-// place, plain data is copied into scratch blocks that are always released.
+// place (no copy, no allocation), plain data is copied into 64-byte aligned
+// slices of the scratch arena.
 function withBuffers(buffers, call) {
-  const scratch = [];
+  let bytes = 0;
+  for (const b of buffers) if (!b.tensor) bytes += aligned(b.count * 4);
+  let base = 0;
+  let temporary = 0;
+  if (bytes > ARENA_LIMIT) {
+    temporary = base = wasm.allocate(bytes);
+    if (!base) throw new RangeError(`out of wasm memory: could not reserve ${bytes} bytes`);
+  } else if (bytes > 0) {
+    base = scratchBlock(bytes);
+  }
   try {
-    const addresses = buffers.map(({ tensor: t, data, count, Type }) => {
-      if (t) return t.address;
-      const address = wasm.allocate(count * 4);
-      if (!address) throw new RangeError(`out of wasm memory: could not reserve ${count * 4} bytes`);
-      scratch.push(address);
-      if (data) heap(Type).set(data, address / 4);
-      return address;
-    });
+    const addresses = [];
+    let offset = base;
+    for (const { tensor: t, data, count, Type } of buffers) {
+      if (t) {
+        addresses.push(t.address);
+        continue;
+      }
+      addresses.push(offset);
+      if (data) heap(Type).set(data, offset / 4);
+      offset += aligned(count * 4);
+    }
     return call(addresses);
   } finally {
-    for (const address of scratch) wasm.release(address);
+    if (temporary) wasm.release(temporary);
   }
 }
 
+// The parameter block's view, made again only when memory growth has
+// replaced the buffer, so a resident call creates no typed array.
+let paramView = null;
+
 function writePlan(kind, o, input) {
-  const p = new Int32Array(wasm.HEAP32.buffer, paramBlock, P.count);
+  if (paramView === null || paramView.buffer !== wasm.HEAP32.buffer) {
+    paramView = new Int32Array(wasm.HEAP32.buffer, paramBlock, P.count);
+  }
+  const p = paramView;
   p[P.kind] = kind === 'max' ? 0 : 1;
   p[P.planes] = input.planes;
   p[P.inH] = input.h;
@@ -424,8 +468,14 @@ export class AvgPool2d {
   }
 }
 
-/** @internal wasm memory size, bytes malloc'ed inside it, and live alloc() tensors, for leak tests. */
+/** @internal wasm memory size, bytes malloc'ed inside it (without the reused scratch arena), live alloc() tensors, the arena's size, and whether the SIMD build runs. */
 export function memoryStats() {
   const m = module();
-  return { heapBytes: m.HEAP8.buffer.byteLength, bytesInUse: m.bytesInUse(), liveTensors: live.size };
+  return {
+    heapBytes: m.HEAP8.buffer.byteLength,
+    bytesInUse: m.bytesInUse() - arenaFootprint, // the kept scratch arena is reported apart
+    liveTensors: live.size,
+    scratchBytes: arenaBytes,
+    simd: m.poolgradSimd !== false,
+  };
 }

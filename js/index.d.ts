@@ -135,4 +135,4 @@ export function alloc(shape: readonly number[], dtype?: 'float32'): HeapTensor<'
 export function alloc(shape: readonly number[], dtype: 'int32'): HeapTensor<'int32'>;
 
 /** Diagnostics: wasm memory size, bytes malloc'ed, live alloc() tensors. */
-export function memoryStats(): { heapBytes: number; bytesInUse: number; liveTensors: number };
+export function memoryStats(): { heapBytes: number; bytesInUse: number; liveTensors: number; scratchBytes: number; simd: boolean };

@@ -9,3 +9,20 @@ export function loadModule() {
   if (!load) throw new Error('poolgrad was imported from an internal file; import "poolgrad" instead');
   return load();
 }
+
+// A module whose only function returns i32x4.splat(0): it validates exactly
+// where WebAssembly SIMD is available. Engines without it get the scalar build.
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type: () -> v128
+  0x03, 0x02, 0x01, 0x00, // one function of that type
+  0x0a, 0x08, 0x01, 0x06, 0x00, 0x41, 0x00, 0xfd, 0x11, 0x0b, // i32.const 0; i32x4.splat; end
+]);
+
+export function simdSupported() {
+  try {
+    return WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}

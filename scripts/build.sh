@@ -7,8 +7,12 @@ source scripts/env.sh
 
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/wasm -j "$JOBS"
+# The fallback for engines without WebAssembly SIMD, picked at load time.
+emcmake cmake -S . -B build/wasm-scalar -DCMAKE_BUILD_TYPE=Release -DPOOLGRAD_SIMD=OFF >/dev/null
+cmake --build build/wasm-scalar -j "$JOBS"
 mkdir -p dist
 cp build/wasm/poolgrad.mjs build/wasm/poolgrad.wasm dist/
+cp build/wasm-scalar/poolgrad-scalar.mjs build/wasm-scalar/poolgrad-scalar.wasm dist/
 
 if [ -z "${POOLGRAD_SKIP_NATIVE:-}" ]; then
   cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -29,4 +33,4 @@ const all = JSON.parse(fs.readFileSync("tests/fixtures/pytorch.json", "utf8"));
 const cases = all.cases.filter((c) => c.name === "notebook_maxpool" || c.name === "notebook_avgpool");
 fs.writeFileSync("web/vendor/fixtures/pytorch-notebook.json", JSON.stringify({ torch: all.torch, cases }));
 '
-echo "build: dist/poolgrad.wasm $(wc -c < dist/poolgrad.wasm) bytes"
+echo "build: dist/poolgrad.wasm $(wc -c < dist/poolgrad.wasm) bytes, dist/poolgrad-scalar.wasm $(wc -c < dist/poolgrad-scalar.wasm) bytes"
