@@ -151,9 +151,9 @@ export function outputShape(inputShape, options) {
   if (!Array.isArray(inputShape) || inputShape.length !== 2) {
     throw new TypeError(`inputShape must be a pair [H, W], but got ${show(inputShape)}`);
   }
-  inputShape.forEach((v, i) => {
-    if (typeof v !== 'number' || !Number.isInteger(v)) throw new TypeError(`inputShape[${i}] must be an integer, but got ${show(v)}`);
-    if (v < 1) throw new RangeError(`inputShape[${i}] must be ≥ 1, but got ${show(v)}`);
+  Array.from(inputShape).forEach((v, i) => {
+    if (typeof v !== 'number') throw new TypeError(`inputShape[${i}] must be an integer, but got ${show(v)}`);
+    if (!Number.isInteger(v) || v < 1) throw new RangeError(`inputShape[${i}] must be a positive integer, but got ${show(v)}`);
   });
   const o = normalizeOptions('any', options, 'outputShape');
   return planeOutputShape(inputShape, o);
