@@ -1,0 +1,167 @@
+// Long run: 10^4 calls, good and bad mixed in a seeded random order. The
+// wasm memory must not grow, malloc must hand back every byte, no alloc()
+// tensor may stay alive, the JS heap must stay within a small bound, and
+// every good call must keep answering exactly what it answered first.
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import {
+  AvgPool2d, MaxPool2d, alloc, avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward, memoryStats, outputShape, ready,
+} from 'poolgrad';
+
+await ready();
+
+// A real gc() makes the process numbers mean something between two points.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc');
+
+const CALLS = 10_000;
+const JS_HEAP_BOUND = 8 * 2 ** 20; // bytes the JS heap + ArrayBuffers may differ by after gc
+
+function lcg(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function filled(shape, random) {
+  const n = shape.reduce((a, b) => a * b, 1);
+  return { data: Float32Array.from({ length: n }, () => Math.round(random() * 40 - 20) / 4), shape };
+}
+
+// Good calls over fixed inputs: each returns its result's data so later
+// calls can be compared with the first.
+function goodCalls() {
+  const random = lcg(7);
+  const x = filled([2, 3, 9, 7], random);
+  const x3 = filled([2, 6, 5], random);
+  const g = filled([2, 3, 5, 4], random);
+  const maxOpts = { kernelSize: [3, 2], stride: [2, 2], padding: [1, 1], dilation: [1, 2], ceilMode: true };
+  const avgOpts = { kernelSize: 3, stride: 2, padding: 1, countIncludePad: false };
+  const { indices } = maxPool2d(x, maxOpts);
+  const gMax = filled(indices.shape, random);
+  return [
+    () => maxPool2d(x, maxOpts).output.data,
+    () => maxPool2d(x3, { kernelSize: 2, ceilMode: true }).indices.data,
+    () => maxPool2dBackward(gMax, indices, x.shape).data,
+    () => avgPool2d(x, avgOpts).data,
+    () => avgPool2d(x3, { kernelSize: [2, 3], divisorOverride: -3 }).data,
+    () => avgPool2dBackward(g, x.shape, avgOpts).data,
+    () => {
+      const layer = new MaxPool2d({ kernelSize: 2, stride: 1 });
+      layer.forward(x3);
+      return layer.backpropYX.data;
+    },
+    () => {
+      const layer = new AvgPool2d({ kernelSize: 2 });
+      layer.forward(x3);
+      return layer.backwardInput(filled([2, 3, 2], lcg(3))).data;
+    },
+    () => {
+      // Zero-copy round trip: heap tensors in, heap tensors out, all freed.
+      const hx = alloc(x.shape);
+      const out = alloc(indices.shape);
+      const idx = alloc(indices.shape, 'int32');
+      try {
+        hx.data.set(x.data);
+        maxPool2d(hx, maxOpts, { output: out, indices: idx });
+        return out.data.slice();
+      } finally {
+        [hx, out, idx].forEach((t) => t.free());
+      }
+    },
+    () => Int32Array.from(outputShape([9, 7], maxOpts)),
+  ];
+}
+
+// Bad calls touching every validation stage, including ones that fail
+// after scratch memory has been taken (bad indices are found by the wasm core).
+function badCalls() {
+  const x = { data: new Float32Array(16), shape: [1, 1, 4, 4] };
+  const g = { data: new Float32Array(4), shape: [1, 1, 2, 2] };
+  return [
+    () => maxPool2d(x, { kernelSize: 0 }),
+    () => maxPool2d(x, { kernelSize: 2, stride: NaN }),
+    () => avgPool2d(x, { kernelSize: 3, padding: 2 }),
+    () => avgPool2d(x, { kernelSize: 5 }),
+    () => avgPool2d(x, { kernelSize: 2, divisorOverride: 0 }),
+    () => maxPool2d({ data: new Float32Array(3), shape: [1, 2, 2] }, { kernelSize: 1 }),
+    () => maxPool2d({ data: new BigInt64Array(4), shape: [1, 2, 2] }, { kernelSize: 1 }),
+    () => maxPool2d({ data: x.data, shape: [1, 1, 1, 4, 4] }, { kernelSize: 1 }),
+    () => maxPool2dBackward(g, { data: new Int32Array([0, 1, 2, 99]), shape: [1, 1, 2, 2] }, [1, 1, 4, 4]),
+    () => maxPool2dBackward(g, { data: new Int32Array([0, 1, 2, -5]), shape: [1, 1, 2, 2] }, [1, 1, 4, 4]),
+    () => avgPool2dBackward({ data: new Float32Array(9), shape: [1, 1, 3, 3] }, [1, 1, 4, 4], { kernelSize: 2 }),
+    () => {
+      const t = alloc([1, 1, 4, 4]);
+      t.free();
+      return maxPool2d(t, { kernelSize: 2 });
+    },
+    () => {
+      const out = alloc([1, 1, 3, 3]);
+      try {
+        return avgPool2d(x, { kernelSize: 2 }, { output: out });
+      } finally {
+        out.free();
+      }
+    },
+    () => alloc([975_000_000]), // out of wasm memory
+  ];
+}
+
+function measure() {
+  gc();
+  gc();
+  const m = memoryStats();
+  const p = process.memoryUsage();
+  return { ...m, jsHeap: p.heapUsed, external: p.external, rss: p.rss };
+}
+
+describe('endurance', () => {
+  it(`${CALLS}_mixed_good_and_bad_calls_keep_memory_flat_and_answers_stable`, () => {
+    const good = goodCalls();
+    const bad = badCalls();
+    const expected = good.map((call) => call().slice());
+    // Warm-up: any one-off growth (JIT, first malloc of each size) happens here.
+    for (let i = 0; i < 500; i++) good[i % good.length]();
+    const before = measure();
+
+    const random = lcg(2026);
+    let goodCount = 0;
+    let badCount = 0;
+    for (let i = 0; i < CALLS; i++) {
+      if (random() < 0.5) {
+        const k = Math.floor(random() * good.length);
+        const data = good[k]();
+        goodCount++;
+        // Bitwise equal, NaN included: no state may leak from one call into the next.
+        expect(Buffer.compare(Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+          Buffer.from(expected[k].buffer, expected[k].byteOffset, expected[k].byteLength))).toBe(0);
+      } else {
+        const k = Math.floor(random() * bad.length);
+        let caught = null;
+        try {
+          bad[k]();
+        } catch (error) {
+          caught = error;
+        }
+        badCount++;
+        expect(caught instanceof TypeError || caught instanceof RangeError, `bad call ${k}: ${caught}`).toBe(true);
+      }
+    }
+    const after = measure();
+    console.log(
+      `endurance: ${goodCount} good + ${badCount} bad calls; wasm memory ${before.heapBytes} → ${after.heapBytes} bytes, ` +
+        `malloc'ed ${before.bytesInUse} → ${after.bytesInUse} bytes, JS heap ${(before.jsHeap / 2 ** 20).toFixed(1)} → ` +
+        `${(after.jsHeap / 2 ** 20).toFixed(1)} MiB, external ${(before.external / 2 ** 20).toFixed(1)} → ` +
+        `${(after.external / 2 ** 20).toFixed(1)} MiB, rss ${(before.rss / 2 ** 20).toFixed(0)} → ${(after.rss / 2 ** 20).toFixed(0)} MiB`,
+    );
+    expect(goodCount + badCount).toBe(CALLS);
+    expect(after.heapBytes).toBe(before.heapBytes);
+    expect(after.bytesInUse).toBe(before.bytesInUse);
+    expect(after.liveTensors).toBe(0);
+    expect(Math.abs(after.jsHeap - before.jsHeap)).toBeLessThan(JS_HEAP_BOUND);
+    expect(Math.abs(after.external - before.external)).toBeLessThan(JS_HEAP_BOUND);
+  });
+});
