@@ -23,6 +23,7 @@ export function describeFailure(failure) {
   const lines = [];
   const head = {
     timeout: 'timed out',
+    crash: 'stopped the worker',
     error: 'threw an error',
     mismatch: 'wrong result',
   }[failure.kind];

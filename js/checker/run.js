@@ -6,7 +6,7 @@
 import { TARGETS, gradientFor, kindOf, makeCases } from './cases.js';
 import { compare } from './compare.js';
 import { describeCall, EXPORTS } from './execute.js';
-import { Timeout } from './session.js';
+import { Timeout, WorkerGone } from './session.js';
 import { shrink } from './shrink.js';
 
 export { TARGETS };
@@ -135,15 +135,17 @@ export async function runChecks({ poolgrad, openSession, seed = 1, deadlineMs = 
         else if (!first) [first, firstCase] = [failure, c];
       }
     } catch (error) {
-      if (!(error instanceof Timeout)) throw error;
+      if (!(error instanceof Timeout || error instanceof WorkerGone)) throw error;
       const c = list[at];
-      const budget = `${deadlineMs / 1000} s`;
+      const timedOut = error instanceof Timeout;
       first = {
-        kind: 'timeout',
+        kind: timedOut ? 'timeout' : 'crash',
         call: describeCall(name, c),
         inputs: inputsOf(name, c),
         label: c.label,
-        message: `did not return within the ${budget} this function may take (an endless loop?); its worker was stopped`,
+        message: timedOut
+          ? `did not return within the ${deadlineMs / 1000} s this function may take (an endless loop?); its worker was stopped`
+          : `${error.message} (too much memory?)`,
       };
       firstCase = null;
     }
@@ -154,8 +156,8 @@ export async function runChecks({ poolgrad, openSession, seed = 1, deadlineMs = 
         try {
           return await evaluate(prepare(poolgrad, kind, candidate));
         } catch (error) {
-          if (error instanceof Timeout) throw error;
-          return null;
+          if (error instanceof Timeout || error instanceof WorkerGone) throw error;
+          return null; // poolgrad refused the candidate: not a case to show
         }
       });
       first = { ...shrunk.failure, shrinkSteps: shrunk.steps };

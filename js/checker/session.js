@@ -2,6 +2,14 @@
 // at a time with a deadline, terminate. The Node CLI and the page wrap their
 // own worker type ({ post, listen, terminate }) and share this logic.
 
+/** The worker died (out of memory, crashed) or was stopped before this call. */
+export class WorkerGone extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'WorkerGone';
+  }
+}
+
 export class Timeout extends Error {
   constructor(ms) {
     super(`did not finish within ${ms} ms (an endless loop?); the worker was stopped`);
@@ -12,8 +20,8 @@ export class Timeout extends Error {
 /**
  * Waits for the worker's { type: 'ready', exports } (or 'load-error') within
  * `timeoutMs`; resolves to { exports, call(target, case, timeoutMs), close() }.
- * `call` resolves to { ok, value | error } and rejects with Timeout, after
- * which the worker is gone.
+ * `call` resolves to { ok, value | error }; it rejects with Timeout or
+ * WorkerGone, after which the worker is gone.
  */
 export function connect({ post, listen, terminate }, timeoutMs) {
   let pending = null;
@@ -41,14 +49,16 @@ export function connect({ post, listen, terminate }, timeoutMs) {
     }
   }, (error) => {
     // The worker died (e.g. out of memory): fail the waiting call, not the checker.
-    if (pending) {
-      const { resolve } = pending;
-      pending = null;
-      resolve({ type: 'crash', ok: false, error: `the worker stopped: ${error && error.message ? error.message : error}` });
-    }
+    const wasClosed = closed;
     close();
+    if (pending) {
+      const { reject } = pending;
+      pending = null;
+      const reason = error && error.message ? error.message : String(error);
+      reject(wasClosed ? new WorkerGone('the worker was stopped') : new WorkerGone(`the worker running this code stopped: ${reason}`));
+    }
   });
-  return waitFor((m) => m.type === 'ready' || m.type === 'load-error' || m.type === 'crash', timeoutMs).then((m) => {
+  return waitFor((m) => m.type === 'ready' || m.type === 'load-error', timeoutMs).then((m) => {
     if (m.type !== 'ready') {
       close();
       const error = new Error(m.error);
@@ -58,9 +68,9 @@ export function connect({ post, listen, terminate }, timeoutMs) {
     return {
       exports: m.exports,
       async call(target, c, ms) {
-        if (closed) return { ok: false, error: 'the worker was stopped earlier' };
+        if (closed) throw new WorkerGone('the worker was stopped earlier');
         const id = nextId++;
-        const reply = waitFor((r) => (r.type === 'result' && r.id === id) || r.type === 'crash', ms);
+        const reply = waitFor((r) => r.type === 'result' && r.id === id, ms);
         post({ type: 'call', id, target, case: c });
         const r = await reply;
         return r.ok ? { ok: true, value: r.value } : { ok: false, error: r.error };

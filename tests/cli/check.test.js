@@ -35,6 +35,7 @@ beforeAll(async () => {
     ...Object.keys(BUGS).map((name) => [name, ['check', learner(name), '--json']]),
     ['pad-zero-text', ['check', learner('pad-zero')]],
     ['endless', ['check', learner('endless'), '--json', '--timeout', String(ENDLESS_BUDGET_MS)]],
+    ['memory-bomb', ['check', learner('memory-bomb'), '--json']],
   ];
   // Two at a time: each run starts several worker threads.
   for (let i = 0; i < jobs.length; i += 2) {
@@ -120,5 +121,15 @@ describe('poolgrad check', () => {
     const r = report.results.find((x) => x.name === 'maxpool2d');
     expect(r.failure.kind).toBe('timeout');
     expect(r.failure.message).toMatch(/did not return within the 3 s/);
+  });
+
+  it('runaway_allocation_is_stopped_by_the_worker_memory_limit_and_reported', () => {
+    const { code, stdout } = runs['memory-bomb'];
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(failing(report)).toEqual(['AvgPooling.forward', 'AvgPooling.backwardInput']);
+    const r = report.results.find((x) => x.name === 'AvgPooling.forward');
+    expect(r.failure.kind).toBe('crash');
+    expect(r.failure.message).toMatch(/memory/);
   });
 });

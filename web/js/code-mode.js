@@ -264,7 +264,8 @@ function applyText() {
 }
 
 function resultItem(e, r) {
-  const state = r.passed === r.total ? 'pass' : r.failure?.kind === 'timeout' ? 'timeout' : r.failure?.kind === 'error' ? 'error' : 'fail';
+  const kind = r.failure?.kind;
+  const state = r.passed === r.total ? 'pass' : kind === 'timeout' ? 'timeout' : kind === 'error' || kind === 'crash' ? 'error' : 'fail';
   const mark = state === 'pass' ? '✔' : '✘';
   const extra = state === 'timeout' ? ` — ${tr('timeout')}` : '';
   return el(
