@@ -48,7 +48,8 @@ export function formatReport(report) {
     if (r.failure) out.push(describeFailure(r.failure));
   }
   const failed = report.results.filter((r) => r.passed !== r.total).map((r) => r.name);
-  const shapeFailed = failed.includes('getOutputShape') && failed.length > 1;
+  const shape = report.results.find((r) => r.name === 'getOutputShape');
+  const shapeFailed = ['mismatch', 'error'].includes(shape?.failure?.kind) && failed.length > 1;
   out.push('');
   out.push(failed.length === 0 ? `all ${report.results.length} checks passed (seed ${report.seed})` : `${failed.length} of ${report.results.length} failed (seed ${report.seed}): ${failed.join(', ')}`);
   if (shapeFailed) out.push('hint: the other functions probably call getOutputShape; fix it first.');

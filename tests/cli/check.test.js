@@ -26,7 +26,7 @@ const BUGS = {
 
 const runs = {};
 // The machine is shared; a generous budget keeps healthy functions from timing out.
-const ENDLESS_BUDGET_MS = 3000;
+const ENDLESS_BUDGET_MS = 5000;
 
 beforeAll(async () => {
   const jobs = [
@@ -120,7 +120,7 @@ describe('poolgrad check', () => {
     expect(failing(report)).toEqual(['maxpool2d']);
     const r = report.results.find((x) => x.name === 'maxpool2d');
     expect(r.failure.kind).toBe('timeout');
-    expect(r.failure.message).toMatch(/did not return within the 3 s/);
+    expect(r.failure.message).toMatch(/did not return within the 5 s/);
   });
 
   it('runaway_allocation_is_stopped_by_the_worker_memory_limit_and_reported', () => {

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import * as poolgrad from 'poolgrad';
 import { makeCases } from '../../js/checker/cases.js';
+import { readFileSync } from 'node:fs';
+import { notebookExpectations } from '../../js/checker/answers.js';
 import { compare } from '../../js/checker/compare.js';
 import { parseNumpy } from '../../js/checker/numpy.js';
 import { expectedFor } from '../../js/checker/run.js';
@@ -54,6 +56,20 @@ describe('cases', () => {
   it('same_seed_same_cases_other_seed_other_cases', () => {
     expect(makeCases(1, valid)).toEqual(cases);
     expect(makeCases(2, valid).maxpool2d[1]).not.toEqual(cases.maxpool2d[1]);
+  });
+});
+
+describe('answers expectations', () => {
+  it('equal_the_notebook_fixture_recorded_from_the_notebook_and_pytorch', () => {
+    const fixture = JSON.parse(readFileSync(new URL('../fixtures/notebook.json', import.meta.url), 'utf8'));
+    const e = notebookExpectations(poolgrad);
+    expect(e['Output Shape Max Pooling'][0].expected).toEqual(fixture.outputShape[0].expected);
+    expect(e['Output Shape'][0].expected).toEqual(fixture.outputShape[1].expected);
+    expect(e.o_1[0].expected).toEqual(fixture.maxPool.output);
+    expect(e.backward_yx[0].expected).toEqual(fixture.maxPool.backpropYX);
+    expect(e.dEdo_0[0].expected).toEqual(fixture.maxPool.gradInput);
+    expect(e.dEdo_0[1].expected).toEqual(fixture.avgPool.gradInput);
+    expect(e.o_1[1].expected).toBeNull(); // the random average-pooling output is never judged
   });
 });
 

@@ -32,6 +32,16 @@ describe('poolgrad usage errors exit with 2', () => {
     expect(r.stderr).toMatch(/could not import the module: SyntaxError/);
   });
 
+  it('module_whose_top_level_never_finishes_is_reported_as_timeout_once_not_per_function', async () => {
+    const file = join(work, 'hang.mjs');
+    writeFileSync(file, 'for (;;) {}\nexport function getOutputShape() {}\n');
+    const r = await cli(['check', file, '--json', '--timeout', '2000']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.results.map((x) => x.failure.kind)).toEqual(Array(7).fill('timeout'));
+    expect(report.results[0].failure.message).toMatch(/^importing the module did not finish within 2000 ms/);
+  });
+
   it('unknown_command_and_no_command', async () => {
     for (const args of [['frobnicate'], []]) {
       const r = await cli(args);

@@ -309,7 +309,10 @@ async function runChecksNow() {
     const failed = report.results.filter((r) => r.passed !== r.total);
     summary.dataset.state = failed.length ? 'fail' : 'pass';
     summary.textContent = failed.length ? tr('someFail', failed.length, report.results.length) : tr('allPass', report.results.length);
-    if (failed.length > 1 && failed[0].name === 'getOutputShape') summary.textContent += ` ${tr('hint')}`;
+    const shape = failed[0];
+    if (failed.length > 1 && shape.name === 'getOutputShape' && ['mismatch', 'error'].includes(shape.failure?.kind)) {
+      summary.textContent += ` ${tr('hint')}`;
+    }
   } catch (error) {
     summary.dataset.state = 'invalid';
     summary.textContent = tr('engineError', error && error.message ? error.message : String(error));
