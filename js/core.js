@@ -209,6 +209,10 @@ function withBuffers(buffers, call) {
   for (const b of buffers) if (!b.tensor) bytes += aligned(b.count * 4);
   let base = 0;
   let temporary = 0;
+  // allocate() takes a uint32: a larger total would wrap to a tiny block.
+  if (bytes > 2 ** 32 - 64) {
+    throw new RangeError(`the call's tensors need ${bytes} bytes of scratch, but at most ${2 ** 32 - 64} fit in 32-bit wasm memory`);
+  }
   if (bytes > ARENA_LIMIT) {
     temporary = base = wasm.allocate(bytes);
     if (!base) throw new RangeError(`out of wasm memory: could not reserve ${bytes} bytes`);

@@ -243,6 +243,10 @@ for (const [caller, call] of [
     row(`${caller}_inputShape_${edge}`, () => call(shape), Class, parts);
   }
 }
+// 64 bytes of gradOutput plus 2^32 - 64 of gradInput: a 2^32 total would
+// wrap to a 0-byte request in allocate(uint32) and the kernel would write 4 GB
+// past a tiny block (it trapped with "memory access out of bounds" before).
+row('avgPool2dBackward_scratch_total_wraps_32_bits', () => avgPool2dBackward({ data: [1], shape: [1, 1, 1] }, [1, 16, 67108863], { kernelSize: [16, 67108863] }), RangeError, ['tensors need', '32-bit wasm memory', '4294967296']);
 row('maxPool2dBackward_gradOutput_rank_differs_from_inputShape', () => maxPool2dBackward({ data: new Float32Array(4), shape: [1, 2, 2] }, { data: new Int32Array(4), shape: [1, 2, 2] }, [1, 1, 4, 4]), RangeError, ['gradOutput.shape', 'match inputShape', '[1, 2, 2]']);
 row('maxPool2dBackward_gradOutput_channels_differ_from_inputShape', () => maxPool2dBackward({ data: new Float32Array(8), shape: [1, 2, 2, 2] }, { data: new Int32Array(8), shape: [1, 2, 2, 2] }, [1, 1, 4, 4]), RangeError, ['gradOutput.shape', 'match inputShape', '[1, 2, 2, 2]']);
 row('maxPool2dBackward_indices_shape_differs', () => maxPool2dBackward(G(), { data: new Int32Array(2), shape: [1, 1, 1, 2] }, [1, 1, 4, 4]), RangeError, ['indices.shape', 'equal gradOutput.shape', '[1, 1, 1, 2]']);
