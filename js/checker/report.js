@@ -24,6 +24,7 @@ export function describeFailure(failure) {
   const head = {
     timeout: 'timed out',
     crash: 'stopped the worker',
+    missing: 'missing',
     error: 'threw an error',
     mismatch: 'wrong result',
   }[failure.kind];

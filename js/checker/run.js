@@ -118,6 +118,16 @@ export async function runChecks({ poolgrad, openSession, seed = 1, deadlineMs = 
       }
     }
 
+    const exported = name.split('.')[0];
+    if (!session.exports.includes(exported)) {
+      session.close();
+      const what = /^[A-Z]/.test(exported) ? 'class' : 'function';
+      result.failure = { kind: 'missing', message: `${exported} is not exported (expected \`export ${what} ${exported}\`)` };
+      results.push(result);
+      onResult(result);
+      continue;
+    }
+
     // One evaluation: learner vs poolgrad on one case; null when it passes.
     const evaluate = async (c) => {
       const expected = expectedFor(poolgrad, name, c);

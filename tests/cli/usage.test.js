@@ -42,6 +42,17 @@ describe('poolgrad usage errors exit with 2', () => {
     expect(report.results[0].failure.message).toMatch(/^importing the module did not finish within 2000 ms/);
   });
 
+  it('missing_export_fails_only_its_functions_without_a_case', async () => {
+    const file = join(work, 'partial.mjs');
+    writeFileSync(file, `export { getOutputShape, maxpool2d, MaxPooling } from ${JSON.stringify(learner('right'))};\n`);
+    const r = await cli(['check', file, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(failing(report)).toEqual(['AvgPooling.forward', 'AvgPooling.backwardInput']);
+    const avg = report.results.find((x) => x.name === 'AvgPooling.forward');
+    expect(avg.failure).toEqual({ kind: 'missing', message: 'AvgPooling is not exported (expected `export class AvgPooling`)' });
+  });
+
   it('unknown_command_and_no_command', async () => {
     for (const args of [['frobnicate'], []]) {
       const r = await cli(args);

@@ -265,7 +265,7 @@ function applyText() {
 
 function resultItem(e, r) {
   const kind = r.failure?.kind;
-  const state = r.passed === r.total ? 'pass' : kind === 'timeout' ? 'timeout' : kind === 'error' || kind === 'crash' ? 'error' : 'fail';
+  const state = r.passed === r.total ? 'pass' : kind === 'timeout' ? 'timeout' : kind === 'error' || kind === 'crash' || kind === 'missing' ? 'error' : 'fail';
   const mark = state === 'pass' ? '✔' : '✘';
   const extra = state === 'timeout' ? ` — ${tr('timeout')}` : '';
   return el(
