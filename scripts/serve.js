@@ -2,6 +2,7 @@
 // loopback only, no caching surprises. `node scripts/serve.js [--port N] [--root DIR]`.
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,8 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt']);
+
 /** Serves `root` on 127.0.0.1:`port` (0 = any free port); resolves to { server, url }. */
 export function serve({ root = fileURLToPath(new URL('../web/', import.meta.url)), port = 0 } = {}) {
   const base = resolve(root);
@@ -32,13 +35,17 @@ export function serve({ root = fileURLToPath(new URL('../web/', import.meta.url)
         file = join(file, 'index.html');
         info = await stat(file);
       }
+      // gzip keeps the page (wasm included) well under its 200 KB transfer budget.
+      const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': info.size,
+        ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': info.size }),
         'Cache-Control': 'no-cache',
+        Vary: 'Accept-Encoding',
       });
       if (req.method === 'HEAD') return res.end();
-      createReadStream(file).pipe(res);
+      const body = createReadStream(file);
+      (gzip ? body.pipe(createGzip()) : body).pipe(res);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('not found\n');

@@ -346,7 +346,7 @@ export function unitView(lang, unit, ctx, saved) {
   const textarea = h('textarea', {
     id: answerId, 'data-answer': unit.quantity, spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off',
     rows: unit.quantity === 'outputShape' ? 1 : 5,
-    placeholder: unit.quantity === 'outputShape' ? t(lang, 'placeholderShape') : t(lang, 'placeholder'),
+    placeholder: t(lang, { outputShape: 'placeholderShape', backpropYX: 'placeholderYX' }[unit.quantity] ?? 'placeholder'),
     'aria-describedby': verdictId,
   });
   textarea.value = saved ?? '';
