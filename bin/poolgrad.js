@@ -58,7 +58,7 @@ function openNodeSession(url) {
       workerData: { url },
       stdout: true,
       stderr: true,
-      resourceLimits: { maxOldGenerationSizeMb: 512 },
+      resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb() },
     });
     worker.stdout.pipe(process.stderr);
     worker.stderr.pipe(process.stderr);
@@ -78,6 +78,12 @@ function openNodeSession(url) {
 }
 
 let sessionModule;
+
+// Heap limit of the learner's worker; POOLGRAD_CHECK_MEMORY_MB lowers it (tests do).
+function memoryLimitMb() {
+  const asked = Number(process.env.POOLGRAD_CHECK_MEMORY_MB);
+  return Number.isInteger(asked) && asked >= 16 ? asked : 512;
+}
 
 async function check(flags, positional) {
   const [file, ...extra] = positional;

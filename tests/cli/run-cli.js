@@ -8,9 +8,9 @@ export const learner = (name) => fileURLToPath(new URL(`./learners/${name}.mjs`,
 export const answersFile = (name) => fileURLToPath(new URL(`./answers/${name}.txt`, import.meta.url));
 
 /** Resolves to { code, stdout, stderr }; `input` is piped to stdin. */
-export function cli(args, { input, cwd = repo, command = process.execPath, prefix = [bin] } = {}) {
+export function cli(args, { input, cwd = repo, command = process.execPath, prefix = [bin], env } = {}) {
   return new Promise((resolve) => {
-    const child = execFile(command, [...prefix, ...args], { cwd, encoding: 'utf8', maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+    const child = execFile(command, [...prefix, ...args], { cwd, encoding: 'utf8', maxBuffer: 16 << 20, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
     });
     if (input !== undefined) child.stdin.end(input);
