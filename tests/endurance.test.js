@@ -165,3 +165,40 @@ describe('endurance', () => {
     expect(Math.abs(after.external - before.external)).toBeLessThan(JS_HEAP_BOUND);
   });
 });
+
+describe('running out of wasm memory', () => {
+  // Runs last in this file: the wasm memory it grows to ~4 GB never shrinks.
+  it('many_allocs_until_out_of_memory_give_a_RangeError_and_the_module_recovers', () => {
+    const before = memoryStats();
+    const held = [];
+    let error = null;
+    try {
+      for (let i = 0; i < 64; i++) held.push(alloc([64, 1024, 1024])); // 256 MiB each; 4 GiB cannot all fit
+    } catch (e) {
+      error = e;
+    }
+    const grown = memoryStats();
+    held.forEach((t) => t.free());
+    console.log(`out of memory after ${held.length} × 256 MiB: wasm memory ${(grown.heapBytes / 2 ** 30).toFixed(2)} GiB, malloc'ed ${(grown.bytesInUse / 2 ** 30).toFixed(2)} GiB`);
+    expect(error).toBeInstanceOf(RangeError);
+    expect(error.message).toMatch(/alloc could not reserve 268435456 bytes for shape \[64, 1024, 1024\]: out of wasm memory/);
+    expect(held.length).toBeGreaterThan(4);
+    expect(held.length).toBeLessThan(16);
+    // Everything handed back, and the module answers as before.
+    expect(memoryStats().bytesInUse).toBe(before.bytesInUse);
+    expect(memoryStats().liveTensors).toBe(0);
+    const { output } = maxPool2d({ data: Float32Array.from({ length: 16 }, (_, i) => i), shape: [1, 1, 4, 4] }, { kernelSize: 2 });
+    expect(Array.from(output.data)).toEqual([5, 7, 13, 15]);
+    // A plain call that needs more scratch than is left is refused the same way.
+    const big = alloc([200, 1024, 1024]); // 800 MiB resident
+    try {
+      // 3.6 GB of gradInput scratch beside 800 MiB resident: more than 4 GB.
+      expect(() => avgPool2dBackward({ data: [1], shape: [1, 1, 1] }, [1, 16, 56250000], { kernelSize: [16, 56250000] }))
+        .toThrow(/out of wasm memory: could not reserve 3600000064 bytes/);
+      expect(Array.from(avgPool2d({ data: [1, 2, 3, 4], shape: [1, 2, 2] }, { kernelSize: 2 }).data)).toEqual([2.5]);
+    } finally {
+      big.free();
+    }
+    expect(memoryStats().bytesInUse).toBe(before.bytesInUse);
+  });
+});
