@@ -20,11 +20,11 @@ export function showValue(value) {
 /** The failure block under a result line (empty when none). */
 export function describeFailure(failure) {
   if (!failure) return '';
+  if (failure.kind === 'missing') return `  → ${failure.message}`;
   const lines = [];
   const head = {
     timeout: 'timed out',
     crash: 'stopped the worker',
-    missing: 'missing',
     error: 'threw an error',
     mismatch: 'wrong result',
   }[failure.kind];
