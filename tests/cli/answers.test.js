@@ -16,6 +16,7 @@ describe('poolgrad answers', () => {
     ]);
     // the two dEdo_0 blocks are told apart: max pooling's, then average pooling's
     expect(blocks.filter((b) => b.label === 'dEdo_0').map((b) => b.cell)).toEqual(['In[11]', 'In[13]']);
+    expect(blocks.filter((b) => b.label === 'o_1').map((b) => b.cell)).toEqual(['In[7]', 'In[9]', 'In[16]', 'In[17]']);
   });
 
   it('wrong_cells_are_named_per_block', async () => {
