@@ -14,37 +14,76 @@ namespace {
 
 using namespace simd;
 
-template <int SW>
+// G groups of 4 output columns at `ow` over a zero-padded copy of the plane:
+// independent add chains side by side, each lane still adding its taps in
+// row-major order (the zeros of the padding add nothing: x + 0 = x for any
+// partial sum, which starts at +0 and so is never -0).
+template <int KW, int SW, int G>
+inline void avg_step(const float* padded, int32_t stride_rows, int32_t kw_rt, int32_t sw_rt,
+                     const AvgWindow& wh, const float* divisors, float* out, int32_t ow) {
+  const int32_t kw = KW ? KW : kw_rt;
+  const int32_t sw = SW ? SW : sw_rt;
+  const float* base = padded + ow * sw;
+  f32x4 sum[G];
+  for (int g = 0; g < G; ++g) sum[g] = splat(0.0f);
+  for (int32_t h = wh.begin; h < wh.end; ++h) {
+    const float* row = base + int64_t{h} * stride_rows;
+    for (int32_t tw = 0; tw < kw; ++tw)
+      for (int g = 0; g < G; ++g) sum[g] += load_lanes<SW>(row + 4 * g * sw + tw, sw);
+  }
+  for (int g = 0; g < G; ++g) store(out + ow + 4 * g, sum[g] / load(divisors + ow + 4 * g));
+}
+
+std::vector<float> divisor_table(const Plan& p);
+
+template <int KW, int SW>
 void avg_planes(const Plan& p, const float* input, float* output) {
   const AxisOptions& aw = p.opt.w;
-  const int32_t kw = aw.kernel;
-  const int32_t sw = SW ? SW : aw.stride;
-  const Interior iv = avg_interior(p);
   const int64_t in_plane = int64_t{p.in_h} * p.in_w;
   const int64_t out_plane = int64_t{p.out_h} * p.out_w;
-
-  auto lanes = [&](const float* q) { return load_lanes<SW>(q, sw); };
-
+  // Every window, clipped ones included, reads inside the padded rows:
+  // pw zeros left, the row, zeros up to the last tap of the last window.
+  // Without padding, and when the last window ends inside the row, the
+  // planes are read in place.
+  const int32_t reach = (p.out_w - 1) * aw.stride + aw.kernel;
+  const bool copy = aw.padding > 0 || reach > p.in_w;
+  const int32_t width = copy ? std::max(reach, aw.padding + p.in_w) : p.in_w;
+  std::vector<float> padded(copy ? static_cast<size_t>(width) * p.in_h : 0, 0.0f);
+  const std::vector<float> divisors = divisor_table(p);
   for (int64_t plane = 0; plane < p.planes; ++plane) {
     const float* in = input + plane * in_plane;
+    const float* source = in;
+    if (copy) {
+      for (int32_t h = 0; h < p.in_h; ++h) {
+        float* dst = padded.data() + size_t(h) * width + aw.padding;
+        const float* src = in + int64_t{h} * p.in_w;
+        int32_t w = 0;
+        for (; w + 4 <= p.in_w; w += 4) store(dst + w, load(src + w));
+        for (; w < p.in_w; ++w) dst[w] = src[w];
+      }
+      source = padded.data();
+    }
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
       float* out = output + plane * out_plane + int64_t{oh} * p.out_w;
+      const float* div = divisors.data() + size_t(oh) * p.out_w;
       const AvgWindow wh = avg_window(oh, p.in_h, p.opt.h);
-      for (int32_t ow = 0; ow < iv.lo; ++ow) out[ow] = avg_window_mean(p, in, oh, ow);
-      for (int32_t ow = iv.hi; ow < p.out_w; ++ow) out[ow] = avg_window_mean(p, in, oh, ow);
-      // Interior windows are whole along W, so they share one divisor.
-      const f32x4 divisor = splat(avg_divisor(p, oh, iv.lo));
-      for (int32_t ow = iv.lo; ow < iv.hi; ow += 4) {
-        if (ow + 4 > iv.hi) ow = iv.hi - 4;
-        const float* base = in + (ow * sw - aw.padding);
-        f32x4 sum = splat(0.0f);
-        for (int32_t h = wh.begin; h < wh.end; ++h) {
-          const float* row = base + int64_t{h} * p.in_w;
-          for (int32_t tw = 0; tw < kw; ++tw) sum += lanes(row + tw);
-        }
-        store(out + ow, sum / divisor);
-      }
+      int32_t ow = 0;
+      for (; ow + 16 <= p.out_w; ow += 16)
+        avg_step<KW, SW, 4>(source, width, aw.kernel, aw.stride, wh, div, out, ow);
+      // The last step is moved back to end at out_w instead of a remainder.
+      for (; ow < p.out_w; ow += 4)
+        avg_step<KW, SW, 1>(source, width, aw.kernel, aw.stride, wh, div, out,
+                            ow + 4 > p.out_w ? p.out_w - 4 : ow);
     }
+  }
+}
+
+template <int SW>
+void avg_planes_by_kernel(const Plan& p, const float* input, float* output) {
+  switch (p.opt.w.kernel) {
+    case 2: return avg_planes<2, SW>(p, input, output);
+    case 3: return avg_planes<3, SW>(p, input, output);
+    default: return avg_planes<0, SW>(p, input, output);
   }
 }
 
@@ -61,6 +100,21 @@ std::vector<float> divisor_table(const Plan& p) {
     for (int32_t ow = 0; ow < p.out_w; ++ow)
       t[static_cast<size_t>(oh) * p.out_w + ow] = avg_divisor(p, oh, ow);
   return t;
+}
+
+// G groups of 4 gradient cells at `w` (stride 1, see avg_back_s1).
+template <int G>
+inline void gather_step(const float* shares, int32_t out_w, const AxisOptions& aw, int32_t oh_lo,
+                        int32_t oh_hi, float* row, int32_t w) {
+  const float* first = shares + (w + aw.padding - aw.kernel + 1);
+  f32x4 sum[G];
+  for (int g = 0; g < G; ++g) sum[g] = splat(0.0f);
+  for (int32_t oh = oh_lo; oh <= oh_hi; ++oh) {
+    const float* s = first + int64_t{oh} * out_w;
+    for (int32_t j = 0; j < aw.kernel; ++j)
+      for (int g = 0; g < G; ++g) sum[g] += load(s + 4 * g + j);
+  }
+  for (int g = 0; g < G; ++g) store(row + w + 4 * g, sum[g]);
 }
 
 // Stride 1: gradient cell (h, w) gathers the shares of the outputs
@@ -99,16 +153,9 @@ void avg_back_s1(const Plan& p, const float* grad_output, float* grad_input) {
       const int32_t hi = vector ? w_hi : p.in_w;
       for (int32_t w = 0; w < lo; ++w) row[w] = cell(oh_lo, oh_hi, w);
       for (int32_t w = hi; w < p.in_w; ++w) row[w] = cell(oh_lo, oh_hi, w);
-      for (int32_t w = lo; w < hi; w += 4) {
-        if (w + 4 > hi) w = hi - 4;
-        const float* first = shares.data() + (w + aw.padding - aw.kernel + 1);
-        f32x4 sum = splat(0.0f);
-        for (int32_t oh = oh_lo; oh <= oh_hi; ++oh) {
-          const float* s = first + int64_t{oh} * p.out_w;
-          for (int32_t j = 0; j < aw.kernel; ++j) sum += load(s + j);
-        }
-        store(row + w, sum);
-      }
+      int32_t w = lo;
+      for (; w + 16 <= hi; w += 16) gather_step<4>(shares.data(), p.out_w, aw, oh_lo, oh_hi, row, w);
+      for (; w < hi; w += 4) gather_step<1>(shares.data(), p.out_w, aw, oh_lo, oh_hi, row, w + 4 > hi ? hi - 4 : w);
     }
   }
 }
@@ -154,9 +201,9 @@ void avg_back_disjoint(const Plan& p, const float* grad_output, float* grad_inpu
 
 void avg_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output) {
   switch (path) {
-    case Path::avg_s1: return avg_planes<1>(p, input.data, output.data);
-    case Path::avg_s2: return avg_planes<2>(p, input.data, output.data);
-    default: return avg_planes<0>(p, input.data, output.data);
+    case Path::avg_s1: return avg_planes_by_kernel<1>(p, input.data, output.data);
+    case Path::avg_s2: return avg_planes_by_kernel<2>(p, input.data, output.data);
+    default: return avg_planes_by_kernel<0>(p, input.data, output.data);
   }
 }
 

@@ -49,13 +49,6 @@ Interior max_interior(const Plan& p) {
   return clip(p, lo, floor_div(reach, a.stride));
 }
 
-Interior avg_interior(const Plan& p) {
-  const AxisOptions& a = p.opt.w;
-  const int64_t lo = (int64_t{a.padding} + a.stride - 1) / a.stride;
-  const int64_t reach = int64_t{p.in_w} - a.kernel + a.padding;
-  return clip(p, lo, floor_div(reach, a.stride));
-}
-
 Path max_forward_path(const Plan& p) {
   const Interior in = max_interior(p);
   if (in.hi - in.lo < kLanes) return Path::general;
@@ -67,8 +60,9 @@ Path max_forward_path(const Plan& p) {
 }
 
 Path avg_forward_path(const Plan& p) {
-  const Interior in = avg_interior(p);
-  if (in.hi - in.lo < kLanes) return Path::general;
+  // Clipped windows are handled by a zero-padded copy of each plane, so
+  // only the output width matters.
+  if (p.out_w < kLanes) return Path::general;
   if (p.opt.w.stride == 1) return Path::avg_s1;
   if (p.opt.w.stride == 2) return Path::avg_s2;
   return Path::avg_any;

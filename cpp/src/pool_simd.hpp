@@ -26,12 +26,11 @@ enum class Path : int32_t {
 const char* path_name(Path path);
 
 // Output columns [lo, hi) whose window lies wholly inside the input along W;
-// the vector paths handle those, the scalar window code the rest.
+// the max vector paths handle those, the scalar window code the rest.
 struct Interior {
   int32_t lo = 0, hi = 0;
 };
 Interior max_interior(const Plan& p);
-Interior avg_interior(const Plan& p);
 
 Path max_forward_path(const Plan& p);
 Path avg_forward_path(const Plan& p);
