@@ -271,7 +271,11 @@ function check(status, what) {
 
 function result(target, count, Type, address, shape) {
   if (target) return target;
-  return { data: new Type(heap(Type).buffer, address, count).slice(), shape };
+  // new + set copies with memcpy; slice() on a view of wasm memory measured
+  // about 3× slower in Node 20.
+  const data = new Type(count);
+  data.set(new Type(heap(Type).buffer, address, count));
+  return { data, shape };
 }
 
 // --- the operations ----------------------------------------------------------

@@ -103,15 +103,16 @@ std::vector<float> divisor_table(const Plan& p) {
 }
 
 // G groups of 4 gradient cells at `w` (stride 1, see avg_back_s1).
-template <int G>
-inline void gather_step(const float* shares, int32_t out_w, const AxisOptions& aw, int32_t oh_lo,
-                        int32_t oh_hi, float* row, int32_t w) {
-  const float* first = shares + (w + aw.padding - aw.kernel + 1);
+template <int KW, int G>
+inline void gather_step(const float* shares, int32_t width, int32_t kw_rt, int32_t pw,
+                        int32_t oh_lo, int32_t oh_hi, float* row, int32_t w) {
+  const int32_t kw = KW ? KW : kw_rt;
+  const float* first = shares + (w + pw);
   f32x4 sum[G];
   for (int g = 0; g < G; ++g) sum[g] = splat(0.0f);
   for (int32_t oh = oh_lo; oh <= oh_hi; ++oh) {
-    const float* s = first + int64_t{oh} * out_w;
-    for (int32_t j = 0; j < aw.kernel; ++j)
+    const float* s = first + int64_t{oh} * width;
+    for (int32_t j = 0; j < kw; ++j)
       for (int g = 0; g < G; ++g) sum[g] += load(s + 4 * g + j);
   }
   for (int g = 0; g < G; ++g) store(row + w + 4 * g, sum[g]);
@@ -120,42 +121,37 @@ inline void gather_step(const float* shares, int32_t out_w, const AxisOptions& a
 // Stride 1: gradient cell (h, w) gathers the shares of the outputs
 // oh ∈ [h+ph-kh+1, h+ph], ow ∈ [w+pw-kw+1, w+pw] in row-major output order,
 // the order in which the scatter-add of the general path would add them, and
-// writes each cell once: no zeroing pass, no read-modify-write.
+// writes each cell once: no zeroing pass, no read-modify-write. The shares
+// sit in rows with kw-1 zeros before and enough zeros after, so columns
+// whose range is clipped need no special case (0 + 0 = +0, and x + 0 = x for
+// the partial sums, which start at +0).
+template <int KW>
 void avg_back_s1(const Plan& p, const float* grad_output, float* grad_input) {
   const AxisOptions& ah = p.opt.h;
   const AxisOptions& aw = p.opt.w;
   const int64_t in_plane = int64_t{p.in_h} * p.in_w;
   const int64_t out_plane = int64_t{p.out_h} * p.out_w;
   const std::vector<float> divisors = divisor_table(p);
-  std::vector<float> shares(static_cast<size_t>(out_plane));
-  // Columns whose whole range of outputs exists: [w_lo, w_hi).
-  const int32_t w_lo = std::max(0, aw.kernel - 1 - aw.padding);
-  const int32_t w_hi = std::min(p.in_w, p.out_w - aw.padding);
-  const bool vector = w_hi - w_lo >= 4;
-
-  auto cell = [&](int32_t oh_lo, int32_t oh_hi, int32_t w) {
-    const int32_t ow_lo = std::max(0, w + aw.padding - aw.kernel + 1);
-    const int32_t ow_hi = std::min(p.out_w - 1, w + aw.padding);
-    float sum = 0.0f;
-    for (int32_t oh = oh_lo; oh <= oh_hi; ++oh)
-      for (int32_t ow = ow_lo; ow <= ow_hi; ++ow) sum += shares[size_t(oh) * p.out_w + ow];
-    return sum;
-  };
-
+  const int32_t left = aw.kernel - 1;
+  const int32_t width = left + std::max(p.out_w, p.in_w + aw.padding) + aw.kernel;
+  std::vector<float> shares(static_cast<size_t>(width) * p.out_h, 0.0f);
   for (int64_t plane = 0; plane < p.planes; ++plane) {
-    divide(grad_output + plane * out_plane, divisors.data(), shares.data(), out_plane);
+    for (int32_t oh = 0; oh < p.out_h; ++oh)
+      divide(grad_output + plane * out_plane + int64_t{oh} * p.out_w,
+             divisors.data() + size_t(oh) * p.out_w, shares.data() + size_t(oh) * width + left,
+             p.out_w);
     float* gi = grad_input + plane * in_plane;
     for (int32_t h = 0; h < p.in_h; ++h) {
       const int32_t oh_lo = std::max(0, h + ah.padding - ah.kernel + 1);
       const int32_t oh_hi = std::min(p.out_h - 1, h + ah.padding);
       float* row = gi + int64_t{h} * p.in_w;
-      const int32_t lo = vector ? w_lo : p.in_w;
-      const int32_t hi = vector ? w_hi : p.in_w;
-      for (int32_t w = 0; w < lo; ++w) row[w] = cell(oh_lo, oh_hi, w);
-      for (int32_t w = hi; w < p.in_w; ++w) row[w] = cell(oh_lo, oh_hi, w);
-      int32_t w = lo;
-      for (; w + 16 <= hi; w += 16) gather_step<4>(shares.data(), p.out_w, aw, oh_lo, oh_hi, row, w);
-      for (; w < hi; w += 4) gather_step<1>(shares.data(), p.out_w, aw, oh_lo, oh_hi, row, w + 4 > hi ? hi - 4 : w);
+      int32_t w = 0;
+      for (; w + 16 <= p.in_w; w += 16)
+        gather_step<KW, 4>(shares.data(), width, aw.kernel, aw.padding, oh_lo, oh_hi, row, w);
+      // The last step is moved back to end at in_w instead of a remainder.
+      for (; w < p.in_w; w += 4)
+        gather_step<KW, 1>(shares.data(), width, aw.kernel, aw.padding, oh_lo, oh_hi, row,
+                           w + 4 > p.in_w ? p.in_w - 4 : w);
     }
   }
 }
@@ -209,7 +205,10 @@ void avg_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output
 
 void avg_backward_fast(Path path, const Plan& p, ConstFloats grad_output,
                        Floats grad_input) {
-  if (path == Path::avg_back_s1) return avg_back_s1(p, grad_output.data, grad_input.data);
+  if (path == Path::avg_back_s1) {
+    if (p.opt.w.kernel == 3) return avg_back_s1<3>(p, grad_output.data, grad_input.data);
+    return avg_back_s1<0>(p, grad_output.data, grad_input.data);
+  }
   avg_back_disjoint(p, grad_output.data, grad_input.data);
 }
 

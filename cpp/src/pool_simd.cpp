@@ -71,7 +71,8 @@ Path avg_forward_path(const Plan& p) {
 Path avg_backward_path(const Plan& p) {
   const AxisOptions& h = p.opt.h;
   const AxisOptions& w = p.opt.w;
-  if (h.stride == 1 && w.stride == 1) return Path::avg_back_s1;
+  // The gather writes 4 adjacent gradient cells per step.
+  if (h.stride == 1 && w.stride == 1 && p.in_w >= kLanes) return Path::avg_back_s1;
   if (h.stride >= h.kernel && w.stride >= w.kernel) return Path::avg_back_disjoint;
   return Path::general;
 }
