@@ -68,8 +68,8 @@ void avg_planes(const Plan& p, const float* input, float* output) {
       const float* div = divisors.data() + size_t(oh) * p.out_w;
       const AvgWindow wh = avg_window(oh, p.in_h, p.opt.h);
       int32_t ow = 0;
-      for (; ow + 16 <= p.out_w; ow += 16)
-        avg_step<KW, SW, 4>(source, width, aw.kernel, aw.stride, wh, div, out, ow);
+      for (; ow + 8 <= p.out_w; ow += 8)
+        avg_step<KW, SW, 2>(source, width, aw.kernel, aw.stride, wh, div, out, ow);
       // The last step is moved back to end at out_w instead of a remainder.
       for (; ow < p.out_w; ow += 4)
         avg_step<KW, SW, 1>(source, width, aw.kernel, aw.stride, wh, div, out,
