@@ -13,6 +13,12 @@ cmake --build build/wasm-scalar -j "$JOBS"
 mkdir -p dist
 cp build/wasm/poolgrad.mjs build/wasm/poolgrad.wasm dist/
 cp build/wasm-scalar/poolgrad-scalar.mjs build/wasm-scalar/poolgrad-scalar.wasm dist/
+# Emscripten's glue keeps long names without the closure compiler (not in
+# Debian); esbuild (a devDependency through Vite) halves it for the page and
+# the tarball. It keeps new URL('….wasm', import.meta.url) intact for bundlers.
+for glue in dist/poolgrad.mjs dist/poolgrad-scalar.mjs; do
+  node_modules/.bin/esbuild "$glue" --minify --format=esm --log-level=warning --outfile="$glue" --allow-overwrite
+done
 
 if [ -z "${POOLGRAD_SKIP_NATIVE:-}" ]; then
   cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -24,6 +30,10 @@ fi
 rm -rf web/vendor/poolgrad
 mkdir -p web/vendor/poolgrad
 cp -r js dist web/vendor/poolgrad/
+# The page's copy is minified file by file (imports stay as they are): the
+# whole page must stay within 200 KB even from a server that does not compress.
+node_modules/.bin/esbuild $(find web/vendor/poolgrad/js -name '*.js') --minify --format=esm --log-level=warning \
+  --outdir=web/vendor/poolgrad/js --outbase=web/vendor/poolgrad/js --allow-overwrite
 # The page shows the notebook's two PyTorch cells as recorded by PyTorch;
 # only those cases are copied, to keep the page small.
 mkdir -p web/vendor/fixtures
