@@ -85,6 +85,13 @@ describe('plain numbers', () => {
 });
 
 describe('garbage gets a reason', () => {
+  it('absurdly_deep_nesting_is_invalid_not_a_stack_overflow', () => {
+    const r = parseAnswer(`${'['.repeat(20000)}1${']'.repeat(20000)}`);
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatchObject({ key: 'tooDeep', line: 1, col: 17, max: 16 });
+    expect(parseAnswer(`${'['.repeat(16)}1${']'.repeat(16)}`).ok).toBe(true);
+  });
+
   it('empty_answer', () => {
     expect(fails('   \n ').key).toBe('empty');
   });

@@ -30,6 +30,8 @@ function unwrap(text) {
   return s;
 }
 
+const MAX_DEPTH = 16;
+
 function tokenize(text) {
   const tokens = [];
   let line = 1;
@@ -81,14 +83,18 @@ export function parseAnswer(text) {
     return { ok: true, values: tokens.map((t) => t.value), shape: null, nested: false };
   }
   let pos = 0;
+  let depth = 0;
   const readList = () => {
     const open = tokens[pos++];
+    // No answer here has more than 5 axes; a deeper nest would only exhaust the stack.
+    if (++depth > MAX_DEPTH) return { error: { key: 'tooDeep', line: open.line, col: open.col, max: MAX_DEPTH } };
     const items = [];
     for (;;) {
       const t = tokens[pos];
       if (!t) return { error: { key: 'unclosed', line: open.line, col: open.col } };
       if (t.type === 'close') {
         pos++;
+        depth--;
         if (items.length === 0) return { error: { key: 'emptyList', line: open.line, col: open.col } };
         return { list: items, open };
       }

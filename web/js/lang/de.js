@@ -62,6 +62,7 @@ export default {
   'parse.empty': 'die Antwort ist leer.',
   'parse.badToken': '„{token}“ (Zeile {line}, Spalte {col}) ist keine Zahl.',
   'parse.ellipsis': '„{token}“ (Zeile {line}): das Array ist gekürzt – bitte alle Werte angeben.',
+  'parse.tooDeep': 'die Klammer in Zeile {line}, Spalte {col} ist zu tief verschachtelt (höchstens {max} Ebenen).',
   'parse.unclosed': 'die Klammer in Zeile {line}, Spalte {col} wird nie geschlossen.',
   'parse.unexpectedClose': 'schließende Klammer ohne öffnende (Zeile {line}, Spalte {col}).',
   'parse.outsideBrackets': 'Zahl außerhalb der äußeren Klammern (Zeile {line}, Spalte {col}).',

@@ -62,6 +62,7 @@ export default {
   'parse.empty': 'the answer is empty.',
   'parse.badToken': '“{token}” (line {line}, column {col}) is not a number.',
   'parse.ellipsis': '“{token}” (line {line}): the array is abbreviated – please give every value.',
+  'parse.tooDeep': 'the bracket at line {line}, column {col} is nested too deeply (at most {max} levels).',
   'parse.unclosed': 'the bracket at line {line}, column {col} is never closed.',
   'parse.unexpectedClose': 'closing bracket without an opening one (line {line}, column {col}).',
   'parse.outsideBrackets': 'number outside the outer brackets (line {line}, column {col}).',
