@@ -1,72 +1,196 @@
-// Reads an array the way NumPy (or print_tensors) prints it, a Python tuple
-// such as `(2, 2)`, or a JSON array, back into nested JS arrays. Kept free of
-// any DOM or Node API so the CLI and the page can both use it.
+// Reads an answer the way a learner pastes it: NumPy's printed form (as
+// copied from the notebook, optionally with its "o_1:" label or an
+// array(...)/tensor(...) wrapper), JSON nested arrays, a Python tuple for
+// shapes, or plain numbers in row-major order. The one parser of the project:
+// `poolgrad answers` (through parseNumpy) and the exercise page (through
+// parseAnswer, whose error keys the page words in the learner's language) both
+// use it. Pure: no DOM, no Node API.
+//
+// parseAnswer result: { ok: true, values: number[], shape: number[] | null, nested: bool }
+//                  or { ok: false, error: { key, ...params } }.
 
-const NUMBER = /^[+-]?(?:inf|nan|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)$/i;
+const NUMBER = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf(?:inity)?|nan)/i;
 
-function toNumber(word) {
-  const lower = word.toLowerCase();
-  if (lower.endsWith('inf')) return lower.startsWith('-') ? -Infinity : Infinity;
-  if (lower.endsWith('nan')) return NaN;
-  return Number(word);
+function toNumber(text) {
+  const t = text.toLowerCase().replace(/^\+/, '');
+  if (t === 'nan' || t === '-nan') return NaN;
+  if (t === 'inf' || t === 'infinity') return Infinity;
+  if (t === '-inf' || t === '-infinity') return -Infinity;
+  return Number(t);
+}
+
+// Drops what Python adds around the numbers, so a pasted `print`/`repr`
+// output is read as the array it shows.
+function unwrap(text) {
+  let s = text.trim();
+  // A leading label such as "o_1:" or "dEdo_0 =" (print_tensors prints one).
+  s = s.replace(/^[A-Za-z_][\w.]*\s*[:=]\s*/, '');
+  const wrapper = /^(?:np\.|numpy\.|torch\.)?(array|tensor|Size)\s*\(/.exec(s);
+  if (wrapper && s.endsWith(')')) s = s.slice(wrapper[0].length, -1);
+  // Keyword arguments of repr(): dtype=float32, grad_fn=<...>, requires_grad=True.
+  s = s.replace(/,\s*(?:dtype|grad_fn|requires_grad|device)\s*=\s*(?:<[^>]*>|[^,\])]*)/g, '');
+  return s;
+}
+
+const MAX_DEPTH = 16;
+
+function tokenize(text) {
+  const tokens = [];
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '\n') {
+      line++;
+      lineStart = i + 1;
+      i++;
+      continue;
+    }
+    if (/\s|,/.test(ch)) {
+      i++;
+      continue;
+    }
+    const col = i - lineStart + 1;
+    if (ch === '[' || ch === '(') {
+      tokens.push({ type: 'open', line, col, char: ch });
+      i++;
+      continue;
+    }
+    if (ch === ']' || ch === ')') {
+      tokens.push({ type: 'close', line, col, char: ch });
+      i++;
+      continue;
+    }
+    const m = NUMBER.exec(text.slice(i));
+    // A number must end at a separator, else "3x" or "5.5.5" would half-read.
+    if (m && (i + m[0].length === text.length || /[\s,\])(]/.test(text[i + m[0].length]))) {
+      tokens.push({ type: 'number', value: toNumber(m[0]), line, col });
+      i += m[0].length;
+      continue;
+    }
+    const bad = /^[^\s,\[\]()]+/.exec(text.slice(i))[0];
+    return { error: { key: bad === '...' || bad === '…' ? 'ellipsis' : 'badToken', token: bad, line, col } };
+  }
+  return { tokens };
+}
+
+/** Parses an answer text; see the module comment for the result. */
+export function parseAnswer(text) {
+  if (typeof text !== 'string' || text.trim() === '') return { ok: false, error: { key: 'empty' } };
+  const { tokens, error } = tokenize(unwrap(text));
+  if (error) return { ok: false, error };
+  if (tokens.length === 0) return { ok: false, error: { key: 'empty' } };
+  if (!tokens.some((t) => t.type !== 'number')) {
+    return { ok: true, values: tokens.map((t) => t.value), shape: null, nested: false };
+  }
+  let pos = 0;
+  let depth = 0;
+  const readList = () => {
+    const open = tokens[pos++];
+    // No answer here has more than 5 axes; a deeper nest would only exhaust the stack.
+    if (++depth > MAX_DEPTH) return { error: { key: 'tooDeep', line: open.line, col: open.col, max: MAX_DEPTH } };
+    const items = [];
+    for (;;) {
+      const t = tokens[pos];
+      if (!t) return { error: { key: 'unclosed', line: open.line, col: open.col } };
+      if (t.type === 'close') {
+        pos++;
+        depth--;
+        if (items.length === 0) return { error: { key: 'emptyList', line: open.line, col: open.col } };
+        return { list: items, open };
+      }
+      if (t.type === 'number') {
+        items.push(t.value);
+        pos++;
+      } else {
+        const inner = readList();
+        if (inner.error) return inner;
+        items.push(inner);
+      }
+    }
+  };
+  const first = tokens[0];
+  if (first.type !== 'open') {
+    return { ok: false, error: { key: first.type === 'close' ? 'unexpectedClose' : 'outsideBrackets', line: first.line, col: first.col } };
+  }
+  const root = readList();
+  if (root.error) return { ok: false, error: root.error };
+  if (pos < tokens.length) {
+    const t = tokens[pos];
+    return { ok: false, error: { key: t.type === 'close' ? 'unexpectedClose' : 'outsideBrackets', line: t.line, col: t.col } };
+  }
+  // Shape from the first path; every sibling must agree (rectangular).
+  const shape = [];
+  for (let node = root; node && typeof node === 'object'; node = node.list[0]) shape.push(node.list.length);
+  const values = [];
+  const walk = (node, depth) => {
+    const isList = typeof node === 'object';
+    if (depth === shape.length) {
+      if (isList) return { key: 'ragged', line: node.open.line, col: node.open.col, depth };
+      values.push(node);
+      return null;
+    }
+    if (!isList) return { key: 'ragged', depth, line: null, col: null };
+    if (node.list.length !== shape[depth]) {
+      return { key: 'ragged', line: node.open.line, col: node.open.col, expected: shape[depth], got: node.list.length };
+    }
+    for (const child of node.list) {
+      const e = walk(child, depth + 1);
+      if (e) return e;
+    }
+    return null;
+  };
+  const bad = walk(root, 0);
+  if (bad) return { ok: false, error: bad };
+  return { ok: true, values, shape, nested: true };
+}
+
+
+const MESSAGES = {
+  empty: () => 'the text is empty',
+  badToken: (e) => `"${e.token}" is not a number (line ${e.line}, column ${e.col})`,
+  ellipsis: (e) => `"${e.token}" (line ${e.line}): the array is abbreviated; every value is needed`,
+  tooDeep: (e) => `the bracket at line ${e.line}, column ${e.col} is nested too deeply (at most ${e.max} levels)`,
+  unclosed: (e) => `the bracket at line ${e.line}, column ${e.col} is never closed`,
+  unexpectedClose: (e) => `a closing bracket without an opening one (line ${e.line}, column ${e.col})`,
+  outsideBrackets: (e) => `a number outside the outer brackets (line ${e.line}, column ${e.col})`,
+  emptyList: (e) => `empty brackets at line ${e.line}, column ${e.col}`,
+  ragged: (e) =>
+    e.expected === undefined
+      ? 'the array is ragged: its brackets are nested to different depths'
+      : `the array is ragged: the row at line ${e.line}, column ${e.col} has ${e.got} entries instead of ${e.expected}`,
+};
+
+/** An English sentence for a parseAnswer error (the CLI's wording; the page has its own). */
+export function describeParseError(error) {
+  return (MESSAGES[error.key] ?? (() => `unreadable (${error.key})`))(error);
+}
+
+/** Nested arrays from row-major values and a shape. */
+function nest(values, shape) {
+  let next = 0;
+  const build = (depth) => (depth === shape.length ? values[next++] : Array.from({ length: shape[depth] }, () => build(depth + 1)));
+  return build(0);
 }
 
 /**
- * Parses NumPy's printed form (`[[5. 5.]\n [6. 3.]]`), `array([...], dtype=…)`,
- * a tuple `(4, 9)` or JSON into nested arrays of numbers. Throws a SyntaxError
- * naming the first thing it could not read, or a RangeError for ragged arrays.
+ * Nested arrays of numbers from an answer text (plain numbers give a flat
+ * array). Throws a SyntaxError, or a RangeError for ragged arrays, whose
+ * message says what could not be read and where.
  */
 export function parseNumpy(text) {
   if (typeof text !== 'string') throw new TypeError(`parseNumpy needs a string, but got ${typeof text}`);
-  let source = text.trim();
-  // repr forms: array([...], dtype=float32) and tensor([...], grad_fn=<…>)
-  const wrapped = /^(?:array|tensor)\(([\s\S]*)\)$/.exec(source);
-  if (wrapped) source = wrapped[1].replace(/(,\s*\w+\s*=\s*[^,\]]+)+\s*$/, '').trim();
-  if (source === '') throw new SyntaxError('expected an array, but the text is empty');
-
-  const tokens = source.match(/[[\]()]|[^\s,[\]()]+/g) ?? [];
-  let at = 0;
-  const CLOSE = { '[': ']', '(': ')' };
-
-  const value = () => {
-    const token = tokens[at];
-    if (token === undefined) throw new SyntaxError('the text ends before the array is closed');
-    if (token === '[' || token === '(') {
-      at += 1;
-      const items = [];
-      while (tokens[at] !== CLOSE[token]) {
-        if (tokens[at] === undefined) throw new SyntaxError(`a "${token}" is never closed`);
-        items.push(value());
-      }
-      at += 1;
-      return items;
+  const parsed = parseAnswer(text);
+  if (!parsed.ok) {
+    const message = describeParseError(parsed.error);
+    throw parsed.error.key === 'ragged' ? new RangeError(message) : new SyntaxError(message);
+  }
+  if (!parsed.nested) {
+    if (parsed.values.length === 1) {
+      throw new SyntaxError(`expected an array in brackets, but got the single number ${parsed.values[0]}`);
     }
-    if (!NUMBER.test(token)) throw new SyntaxError(`"${token}" is not a number`);
-    at += 1;
-    return toNumber(token);
-  };
-
-  const result = value();
-  if (at < tokens.length) throw new SyntaxError(`unexpected "${tokens[at]}" after the end of the array`);
-  if (!Array.isArray(result)) throw new SyntaxError(`expected an array in brackets, but got the single number ${result}`);
-  shapeOf(result); // rejects ragged input
-  return result;
-}
-
-/** Shape of a rectangular nested array; RangeError naming the first ragged entry. */
-export function shapeOf(nested) {
-  const shape = [];
-  for (let level = nested; Array.isArray(level); level = level[0]) shape.push(level.length);
-  const walk = (node, depth, path) => {
-    if (depth === shape.length) {
-      if (Array.isArray(node)) throw new RangeError(`entry ${path} is nested deeper than its siblings`);
-      return;
-    }
-    if (!Array.isArray(node) || node.length !== shape[depth]) {
-      throw new RangeError(`the array is ragged: entry ${path || '[]'} should have ${shape[depth]} items like its siblings`);
-    }
-    node.forEach((child, i) => walk(child, depth + 1, `${path}[${i}]`));
-  };
-  walk(nested, 0, '');
-  return shape;
+    return parsed.values;
+  }
+  return nest(parsed.values, parsed.shape);
 }

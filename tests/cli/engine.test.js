@@ -85,7 +85,10 @@ describe('parseNumpy', () => {
     expect(parseNumpy('[nan]')[0]).toBeNaN();
   });
   it('rejects_ragged_unclosed_and_non_numbers_with_a_reason', () => {
-    expect(() => parseNumpy('[[1 2]\n [3]]')).toThrow(/ragged: entry \[1\] should have 2 items/);
+    expect(() => parseNumpy('[[1 2]\n [3]]')).toThrow(RangeError);
+    expect(() => parseNumpy('[[1 2]\n [3]]')).toThrow(/ragged: the row at line 2, column 2 has 1 entries instead of 2/);
+    expect(() => parseNumpy('7')).toThrow(/single number 7/);
+    expect(parseNumpy('1 2 3')).toEqual([1, 2, 3]);
     expect(() => parseNumpy('[[1 2]')).toThrow(/never closed/);
     expect(() => parseNumpy('[1 two]')).toThrow(/"two" is not a number/);
     expect(() => parseNumpy('')).toThrow(/empty/);
