@@ -5,6 +5,7 @@
 // (cpp/src/pool_simd.cpp) and the general one.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as simd from 'poolgrad';
+import { mulberry32 as rng } from '../js/checker/random.js';
 
 let scalar;
 
@@ -22,18 +23,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => vi.resetModules());
-
-// Small deterministic generator: a seed per case makes failures reproducible.
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Ties, negatives, ±0, ±inf and NaN (NaN only where the op is max pooling).
 function values(random, n, specials) {

@@ -4,20 +4,7 @@
 // `valid` (given by run.js, backed by poolgrad's validation) filters them.
 
 import { AVG_GRAD, KERNEL, MAX_GRAD, O_0, OUTPUT_SHAPE_CALLS, STRIDE } from './notebook.js';
-
-/** Small, fast, seedable PRNG (mulberry32); the same seed gives the same cases everywhere. */
-export function random(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-  return { next, int, pick: (list) => list[int(0, list.length - 1)] };
-}
+import { seededRandom as random } from './random.js';
 
 const fill = (shape, value) =>
   shape.length === 0 ? value() : Array.from({ length: shape[0] }, () => fill(shape.slice(1), value));

@@ -3,24 +3,11 @@
 // (the page passes the package's `outputShape`), so it has one home.
 
 import { windowTaps } from './draw.js';
+import { mulberry32, seededRandom } from '../vendor/poolgrad/js/checker/random.js';
+import { AVG_GRAD, MAX_GRAD, O_0 } from '../vendor/poolgrad/js/checker/notebook.js';
 
-/** Mulberry32: a small, fast 32-bit PRNG; the same seed gives the same stream. */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function makeRandom(seed) {
-  const next = mulberry32(seed);
-  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-  return { next, int, chance: (p) => next() < p, pick: (list) => list[int(0, list.length - 1)] };
-}
+export { mulberry32 };
+export const makeRandom = seededRandom;
 
 /** Parses ?seed=: a non-negative integer below 2^32, else null (notebook mode). */
 export function parseSeed(text) {
@@ -29,12 +16,9 @@ export function parseSeed(text) {
   return n <= 0xffffffff ? n : null;
 }
 
-export const NOTEBOOK_INPUT = [[
-  [[1, 2, 3, 4, 5], [2, 3, 5, 4, 4], [5, 1, 2, 3, 1], [4, 6, 0, 2, 1], [1, 2, 1, 0, 1]],
-  [[1, 2, 3, 4, 1], [0, 3, 1, 2, 3], [5, 4, 7, 0, 1], [1, 6, 2, 2, 1], [0, 2, 3, 4, 5]],
-]];
-export const NOTEBOOK_MAX_GRAD = [[[[3, 1], [2, 6]], [[1, 2], [5, 8]]]];
-export const NOTEBOOK_AVG_GRAD = [[[[18, 9], [0, -9]], [[9, 9], [0, -9]]]];
+export const NOTEBOOK_INPUT = O_0;
+export const NOTEBOOK_MAX_GRAD = MAX_GRAD;
+export const NOTEBOOK_AVG_GRAD = AVG_GRAD;
 export const NOTEBOOK_OPTIONS = { kernelSize: [3, 3], stride: [2, 2] };
 
 
