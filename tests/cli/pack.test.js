@@ -1,31 +1,24 @@
 // Done-when of issue 5, as a stranger gets it: `npm pack`, install the
 // tarball into an empty folder (no dependencies, so offline), then
 // `npx poolgrad …` there.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answersFile, cli, failing, learner, repo } from './run-cli.js';
+import { answersFile, cli, failing, learner } from './run-cli.js';
+import { installPacked } from '../helpers/packed.js';
 
-let work;
+let installed;
 let app;
 let files;
 const npx = (args, options = {}) => cli(['poolgrad', ...args], { cwd: app, command: 'npx', prefix: [], ...options });
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'poolgrad-cli-pack-'));
-  const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const [packed] = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], repo));
-  files = packed.files.map((f) => f.path);
-  app = join(work, 'app');
-  mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, packed.filename)], app);
+  installed = installPacked('poolgrad-cli-pack-');
+  ({ app, files } = installed);
   for (const name of ['right', 'pad-zero', 'endless']) copyFileSync(learner(name), join(app, `${name}.mjs`));
 }, 180_000);
 
-afterAll(() => work && rmSync(work, { recursive: true, force: true }));
+afterAll(() => installed?.remove());
 
 describe('installed tarball', () => {
   it('ships_the_cli_its_worker_and_the_checker_engine', () => {

@@ -1,17 +1,12 @@
 // The package as a stranger gets it: `npm pack`, install the tarball into an
 // empty folder, import it from Node ESM and from a Vite production build
 // running in Chromium — with no configuration of our own.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/serve.js';
-
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+import { installPacked, repo, run } from '../helpers/packed.js';
 
 // The notebook's max-pooling cell, computed by the installed package.
 const CLIENT = `
@@ -31,21 +26,16 @@ const EXPECTED = {
   error: 'RangeError: stride must be ≥ 1, but got [0, 0]',
 };
 
-let work;
+let installed;
 let app;
 let files;
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'poolgrad-pack-'));
-  const [packed] = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], repo));
-  files = packed.files.map((f) => f.path);
-  app = join(work, 'app');
-  mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, packed.filename)], app);
+  installed = installPacked('poolgrad-pack-');
+  ({ app, files } = installed);
 }, 120_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => installed?.remove());
 
 describe('npm pack tarball', () => {
   it('ships_the_wasm_glue_types_and_js_but_no_sources_or_tests', () => {
