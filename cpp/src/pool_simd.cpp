@@ -23,6 +23,15 @@ Interior clip(const Plan& p, int64_t lo, int64_t last) {
   return r;
 }
 
+// The vector average paths walk zero padding as if it were input, which
+// costs the whole kernel per window: fine while the kernel is on the scale of
+// the input, but a kernel far wider than the input (padding ≈ kernel / 2) would
+// make each window cost the kernel's size instead of the few input elements it
+// covers. Those plans take the clipped scalar code.
+bool kernel_fits_input(const Plan& p) {
+  return p.opt.h.kernel <= 2 * int64_t{p.in_h} && p.opt.w.kernel <= 2 * int64_t{p.in_w};
+}
+
 }  // namespace
 
 const char* path_name(Path path) {
@@ -62,7 +71,7 @@ Path max_forward_path(const Plan& p) {
 Path avg_forward_path(const Plan& p) {
   // Clipped windows are handled by a zero-padded copy of each plane, so
   // only the output width matters.
-  if (p.out_w < kLanes) return Path::general;
+  if (p.out_w < kLanes || !kernel_fits_input(p)) return Path::general;
   if (p.opt.w.stride == 1) return Path::avg_s1;
   if (p.opt.w.stride == 2) return Path::avg_s2;
   return Path::avg_any;
@@ -72,7 +81,7 @@ Path avg_backward_path(const Plan& p) {
   const AxisOptions& h = p.opt.h;
   const AxisOptions& w = p.opt.w;
   // The gather writes 4 adjacent gradient cells per step.
-  if (h.stride == 1 && w.stride == 1 && p.in_w >= kLanes) return Path::avg_back_s1;
+  if (h.stride == 1 && w.stride == 1 && p.in_w >= kLanes && kernel_fits_input(p)) return Path::avg_back_s1;
   if (h.stride >= h.kernel && w.stride >= w.kernel) return Path::avg_back_disjoint;
   return Path::general;
 }

@@ -263,7 +263,9 @@ TEST(FastPath, avg_backward_gather_and_disjoint_match_float32_scatter_order_exac
     const Path path = detail::avg_backward_path(p);
     const bool s1 = o.h.stride == 1 && o.w.stride == 1;
     const bool disjoint = o.h.stride >= o.h.kernel && o.w.stride >= o.w.kernel;
-    const Path want = s1 && p.in_w >= 4 ? Path::avg_back_s1
+    // A kernel more than twice the input would walk mostly padding: scalar.
+    const bool fits = o.h.kernel <= 2 * p.in_h && o.w.kernel <= 2 * p.in_w;
+    const Path want = s1 && p.in_w >= 4 && fits ? Path::avg_back_s1
                       : disjoint          ? Path::avg_back_disjoint
                                           : Path::general;
     EXPECT_EQ(path, want);
@@ -307,6 +309,26 @@ TEST(FastPath, narrow_planes_fall_back_to_general_path) {
   EXPECT_EQ(detail::max_forward_path(p), Path::general);
   ASSERT_EQ(make_plan(PoolKind::avg, 1, 6, 6, o, &p), Status::ok);
   EXPECT_EQ(detail::avg_forward_path(p), Path::general);
+}
+
+TEST(FastPath, avg_kernel_far_wider_than_input_takes_the_clipped_path) {
+  // 12×40 input, kernel 3×201 padded by 100: the vector paths would sum 201
+  // zero-padded columns per window instead of the ≤ 40 real ones.
+  PoolOptions o;
+  o.h = AxisOptions{3, 1, 1, 1};
+  o.w = AxisOptions{201, 1, 100, 1};
+  Plan p;
+  ASSERT_EQ(make_plan(PoolKind::avg, 1, 12, 40, o, &p), Status::ok);
+  ASSERT_GE(p.out_w, 4);
+  EXPECT_EQ(detail::avg_forward_path(p), Path::general);
+  EXPECT_EQ(detail::avg_backward_path(p), Path::general);
+  Rng r;
+  check_avg(r, p);
+  check_avg_backward(r, p);
+  o.w = AxisOptions{79, 1, 39, 1};  // just within twice the input width
+  ASSERT_EQ(make_plan(PoolKind::avg, 1, 12, 40, o, &p), Status::ok);
+  EXPECT_EQ(detail::avg_forward_path(p), Path::avg_s1);
+  EXPECT_EQ(detail::avg_backward_path(p), Path::avg_back_s1);
 }
 
 TEST(FastPath, max_lanes_pick_first_nan_and_first_tie_per_window) {
