@@ -138,7 +138,7 @@ function describePooled(name, t, dtype = 'float32') {
   // detached if allocating the scratch copy grows the memory: copy it first.
   if (data && wasm && data.buffer === wasm.HEAP8.buffer) data = data.slice();
   const [h, w] = shape.slice(-2);
-  return { source: t, data, shape, planes: count / (h * w), h, w, count };
+  return { data, shape, planes: count / (h * w), h, w, count };
 }
 
 function checkInputShape(name, given) {

@@ -235,22 +235,18 @@ void raw_plan(FuzzedDataProvider& in) {
   FUZZ_CHECK(p.planes * p.out_h * p.out_w <= kMaxElements, p);
   // The first and last window of each axis: their arithmetic must not
   // overflow even when the sizes are at the limits.
-  for (int32_t o_ : {0, p.out_h - 1}) {
-    const auto a = detail::axis_window(o_, p.in_h, p.opt.h);
-    FUZZ_CHECK(a.first <= a.last && a.last <= p.opt.h.kernel, p);
-    if (kind == PoolKind::avg) {
-      const auto v = detail::avg_window(o_, p.in_h, p.opt.h);
-      FUZZ_CHECK(v.begin >= 0 && v.end <= p.in_h && v.padded_count >= 1, p);
+  auto check_edges = [&](int32_t out, int32_t in, const AxisOptions& axis) {
+    for (int32_t o_ : {0, out - 1}) {
+      const auto a = detail::axis_window(o_, in, axis);
+      FUZZ_CHECK(a.first <= a.last && a.last <= axis.kernel, p);
+      if (kind == PoolKind::avg) {
+        const auto v = detail::avg_window(o_, in, axis);
+        FUZZ_CHECK(v.begin >= 0 && v.end <= in && v.padded_count >= 1, p);
+      }
     }
-  }
-  for (int32_t o_ : {0, p.out_w - 1}) {
-    const auto a = detail::axis_window(o_, p.in_w, p.opt.w);
-    FUZZ_CHECK(a.first <= a.last && a.last <= p.opt.w.kernel, p);
-    if (kind == PoolKind::avg) {
-      const auto v = detail::avg_window(o_, p.in_w, p.opt.w);
-      FUZZ_CHECK(v.begin >= 0 && v.end <= p.in_w && v.padded_count >= 1, p);
-    }
-  }
+  };
+  check_edges(p.out_h, p.in_h, p.opt.h);
+  check_edges(p.out_w, p.in_w, p.opt.w);
   // Plans small enough to run go through the kernels too.
   if (p.planes * p.in_h * p.in_w <= 4096 && p.planes * p.out_h * p.out_w <= 4096) {
     std::vector<float> x(p.planes * p.in_h * p.in_w, 1.0f), out(p.planes * p.out_h * p.out_w);
