@@ -54,13 +54,8 @@ void avg_planes(const Plan& p, const float* input, float* output) {
     const float* in = input + plane * in_plane;
     const float* source = in;
     if (copy) {
-      for (int32_t h = 0; h < p.in_h; ++h) {
-        float* dst = padded.data() + size_t(h) * width + aw.padding;
-        const float* src = in + int64_t{h} * p.in_w;
-        int32_t w = 0;
-        for (; w + 4 <= p.in_w; w += 4) store(dst + w, load(src + w));
-        for (; w < p.in_w; ++w) dst[w] = src[w];
-      }
+      for (int32_t h = 0; h < p.in_h; ++h)
+        copy_row(padded.data() + size_t(h) * width + aw.padding, in + int64_t{h} * p.in_w, p.in_w);
       source = padded.data();
     }
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
