@@ -476,14 +476,14 @@ export class AvgPool2d {
   }
 }
 
-/** @internal wasm memory size, bytes malloc'ed inside it (without the reused scratch arena), live alloc() tensors, the arena's size, and whether the SIMD build runs. */
+/** @internal wasm memory size, bytes malloc'ed inside it (without the reused scratch blocks), live alloc() tensors, the scratch blocks' size (the JS arena for plain calls plus the kernels' own), and whether the SIMD build runs. */
 export function memoryStats() {
   const m = module();
   return {
     heapBytes: m.HEAP8.buffer.byteLength,
     bytesInUse: m.bytesInUse() - arenaFootprint, // the kept scratch arena is reported apart
     liveTensors: live.size,
-    scratchBytes: arenaBytes,
+    scratchBytes: arenaBytes + m.kernelScratchBytes(),
     simd: m.poolgradSimd !== false,
   };
 }

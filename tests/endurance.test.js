@@ -201,4 +201,48 @@ describe('running out of wasm memory', () => {
     }
     expect(memoryStats().bytesInUse).toBe(before.bytesInUse);
   });
+
+  // The fast average kernels need scratch memory (a padded copy of a plane,
+  // shares); when none is left they step aside for the general path, which
+  // needs none, instead of aborting the wasm instance.
+  it('average_calls_whose_kernel_scratch_cannot_be_had_answer_with_the_same_bits', () => {
+    const before = memoryStats();
+    const shape = [1, 1, 2100, 2100]; // scratch ≈ 17.7 MB, above the 16 MiB block kept between calls
+    const opts = { kernelSize: 3, stride: 1, padding: 1 };
+    const x = alloc(shape);
+    const y = alloc(shape);
+    const gx = alloc(shape);
+    const held = [];
+    try {
+      let seed = 7;
+      for (let i = 0; i < x.data.length; i++) {
+        seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+        x.data[i] = seed / 2 ** 32 - 0.5;
+      }
+      const wantForward = avgPool2d({ data: x.data.slice(), shape }, opts).data;
+      const wantBackward = avgPool2dBackward({ data: x.data.slice(), shape }, shape, opts).data;
+      for (const mib of [256, 16, 1]) {
+        try {
+          for (;;) held.push(alloc([mib, 256, 1024]));
+        } catch (e) {
+          expect(e.message).toMatch(/out of wasm memory/);
+        }
+      }
+      // Memory is exhausted: a block of the kernel's scratch size is refused…
+      expect(() => alloc([2104, 2100])).toThrow(/out of wasm memory/);
+      // …yet resident calls that would use one still answer, bit for bit.
+      // (toEqual on 4.4 M elements would take most of a minute.)
+      const firstDifference = (a, b) => new Uint32Array(a.buffer, a.byteOffset, a.length)
+        .findIndex((bits, i) => bits !== new Uint32Array(b.buffer, b.byteOffset, b.length)[i]);
+      avgPool2d(x, opts, { output: y });
+      expect(firstDifference(y.data, wantForward)).toBe(-1);
+      avgPool2dBackward(x, shape, opts, { gradInput: gx });
+      expect(firstDifference(gx.data, wantBackward)).toBe(-1);
+    } finally {
+      held.forEach((t) => t.free());
+      for (const t of [x, y, gx]) t.free();
+    }
+    expect(memoryStats().bytesInUse).toBe(before.bytesInUse);
+    expect(Array.from(avgPool2d({ data: [1, 2, 3, 4], shape: [1, 2, 2] }, { kernelSize: 2 }).data)).toEqual([2.5]);
+  });
 });

@@ -13,4 +13,5 @@ EMSCRIPTEN_BINDINGS(poolgrad) {
   emscripten::function("allocate", &allocate);
   emscripten::function("release", &release);
   emscripten::function("bytesInUse", &bytes_in_use);
+  emscripten::function("kernelScratchBytes", &kernel_scratch_bytes);
 }

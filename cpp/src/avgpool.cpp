@@ -32,10 +32,7 @@ float detail::avg_window_mean(const Plan& p, const float* in, int32_t oh, int32_
 
 void avg_pool2d_forward(const Plan& p, ConstFloats input, Floats output) {
   const detail::Path path = detail::avg_forward_path(p);
-  if (path != detail::Path::general) {
-    detail::avg_forward_fast(path, p, input, output);
-    return;
-  }
+  if (path != detail::Path::general && detail::avg_forward_fast(path, p, input, output)) return;
   const int64_t in_plane = int64_t{p.in_h} * p.in_w;
   const int64_t out_plane = int64_t{p.out_h} * p.out_w;
   for (int64_t plane = 0; plane < p.planes; ++plane) {
@@ -51,10 +48,9 @@ void avg_pool2d_forward(const Plan& p, ConstFloats input, Floats output) {
 void avg_pool2d_backward(const Plan& p, ConstFloats grad_output,
                          Floats grad_input) {
   const detail::Path path = detail::avg_backward_path(p);
-  if (path != detail::Path::general) {
-    detail::avg_backward_fast(path, p, grad_output, grad_input);
+  if (path != detail::Path::general &&
+      detail::avg_backward_fast(path, p, grad_output, grad_input))
     return;
-  }
   const int64_t in_plane = int64_t{p.in_h} * p.in_w;
   const int64_t out_plane = int64_t{p.out_h} * p.out_w;
   std::memset(grad_input.data, 0, sizeof(float) * p.planes * in_plane);

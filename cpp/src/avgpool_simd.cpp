@@ -3,9 +3,9 @@
 // by a reciprocal), so results are bit-identical to the general path.
 #include <algorithm>
 #include <cstring>
-#include <vector>
 
 #include "pool_simd.hpp"
+#include "scratch.hpp"
 #include "simd.hpp"
 #include "window.hpp"
 
@@ -34,10 +34,14 @@ inline void avg_step(const float* padded, int32_t stride_rows, int32_t kw_rt, in
   for (int g = 0; g < G; ++g) store(out + ow + 4 * g, sum[g] / load(divisors + ow + 4 * g));
 }
 
-std::vector<float> divisor_table(const Plan& p);
+uint64_t floats_bytes(int64_t n) { return aligned_bytes(static_cast<uint64_t>(n) * sizeof(float)); }
+float* floats_at(const Scratch& s, uint64_t offset) {
+  return reinterpret_cast<float*>(static_cast<char*>(s.data()) + offset);
+}
+void fill_divisor_table(const Plan& p, float* table);
 
 template <int KW, int SW>
-void avg_planes(const Plan& p, const float* input, float* output) {
+bool avg_planes(const Plan& p, const float* input, float* output) {
   const AxisOptions& aw = p.opt.w;
   const int64_t in_plane = int64_t{p.in_h} * p.in_w;
   const int64_t out_plane = int64_t{p.out_h} * p.out_w;
@@ -48,19 +52,24 @@ void avg_planes(const Plan& p, const float* input, float* output) {
   const int32_t reach = (p.out_w - 1) * aw.stride + aw.kernel;
   const bool copy = aw.padding > 0 || reach > p.in_w;
   const int32_t width = copy ? std::max(reach, aw.padding + p.in_w) : p.in_w;
-  std::vector<float> padded(copy ? static_cast<size_t>(width) * p.in_h : 0, 0.0f);
-  const std::vector<float> divisors = divisor_table(p);
+  const uint64_t padded_bytes = copy ? floats_bytes(int64_t{width} * p.in_h) : 0;
+  const Scratch scratch(padded_bytes + floats_bytes(int64_t{p.out_h} * p.out_w));
+  if (!scratch.data()) return false;
+  float* padded = floats_at(scratch, 0);
+  float* divisors = floats_at(scratch, padded_bytes);
+  std::memset(padded, 0, padded_bytes);
+  fill_divisor_table(p, divisors);
   for (int64_t plane = 0; plane < p.planes; ++plane) {
     const float* in = input + plane * in_plane;
     const float* source = in;
     if (copy) {
       for (int32_t h = 0; h < p.in_h; ++h)
-        copy_row(padded.data() + size_t(h) * width + aw.padding, in + int64_t{h} * p.in_w, p.in_w);
-      source = padded.data();
+        copy_row(padded + size_t(h) * width + aw.padding, in + int64_t{h} * p.in_w, p.in_w);
+      source = padded;
     }
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
       float* out = output + plane * out_plane + int64_t{oh} * p.out_w;
-      const float* div = divisors.data() + size_t(oh) * p.out_w;
+      const float* div = divisors + size_t(oh) * p.out_w;
       const AvgWindow wh = avg_window(oh, p.in_h, p.opt.h);
       int32_t ow = 0;
       for (; ow + 8 <= p.out_w; ow += 8)
@@ -71,10 +80,11 @@ void avg_planes(const Plan& p, const float* input, float* output) {
                             ow + 4 > p.out_w ? p.out_w - 4 : ow);
     }
   }
+  return true;
 }
 
 template <int SW>
-void avg_planes_by_kernel(const Plan& p, const float* input, float* output) {
+bool avg_planes_by_kernel(const Plan& p, const float* input, float* output) {
   switch (p.opt.w.kernel) {
     case 2: return avg_planes<2, SW>(p, input, output);
     case 3: return avg_planes<3, SW>(p, input, output);
@@ -89,12 +99,10 @@ void divide(const float* go, const float* divisors, float* shares, int64_t n) {
   for (; i < n; ++i) shares[i] = go[i] / divisors[i];
 }
 
-std::vector<float> divisor_table(const Plan& p) {
-  std::vector<float> t(static_cast<size_t>(p.out_h) * p.out_w);
+void fill_divisor_table(const Plan& p, float* table) {
   for (int32_t oh = 0; oh < p.out_h; ++oh)
     for (int32_t ow = 0; ow < p.out_w; ++ow)
-      t[static_cast<size_t>(oh) * p.out_w + ow] = avg_divisor(p, oh, ow);
-  return t;
+      table[static_cast<size_t>(oh) * p.out_w + ow] = avg_divisor(p, oh, ow);
 }
 
 // G groups of 4 gradient cells at `w` (stride 1, see avg_back_s1).
@@ -121,19 +129,24 @@ inline void gather_step(const float* shares, int32_t width, int32_t kw_rt, int32
 // whose range is clipped need no special case (0 + 0 = +0, and x + 0 = x for
 // the partial sums, which start at +0).
 template <int KW>
-void avg_back_s1(const Plan& p, const float* grad_output, float* grad_input) {
+bool avg_back_s1(const Plan& p, const float* grad_output, float* grad_input) {
   const AxisOptions& ah = p.opt.h;
   const AxisOptions& aw = p.opt.w;
   const int64_t in_plane = int64_t{p.in_h} * p.in_w;
   const int64_t out_plane = int64_t{p.out_h} * p.out_w;
-  const std::vector<float> divisors = divisor_table(p);
   const int32_t left = aw.kernel - 1;
   const int32_t width = left + std::max(p.out_w, p.in_w + aw.padding) + aw.kernel;
-  std::vector<float> shares(static_cast<size_t>(width) * p.out_h, 0.0f);
+  const uint64_t shares_bytes = floats_bytes(int64_t{width} * p.out_h);
+  const Scratch scratch(shares_bytes + floats_bytes(int64_t{p.out_h} * p.out_w));
+  if (!scratch.data()) return false;
+  float* shares = floats_at(scratch, 0);
+  float* divisors = floats_at(scratch, shares_bytes);
+  std::memset(shares, 0, shares_bytes);
+  fill_divisor_table(p, divisors);
   for (int64_t plane = 0; plane < p.planes; ++plane) {
     for (int32_t oh = 0; oh < p.out_h; ++oh)
       divide(grad_output + plane * out_plane + int64_t{oh} * p.out_w,
-             divisors.data() + size_t(oh) * p.out_w, shares.data() + size_t(oh) * width + left,
+             divisors + size_t(oh) * p.out_w, shares + size_t(oh) * width + left,
              p.out_w);
     float* gi = grad_input + plane * in_plane;
     for (int32_t h = 0; h < p.in_h; ++h) {
@@ -142,26 +155,32 @@ void avg_back_s1(const Plan& p, const float* grad_output, float* grad_input) {
       float* row = gi + int64_t{h} * p.in_w;
       int32_t w = 0;
       for (; w + 16 <= p.in_w; w += 16)
-        gather_step<KW, 4>(shares.data(), width, aw.kernel, aw.padding, oh_lo, oh_hi, row, w);
+        gather_step<KW, 4>(shares, width, aw.kernel, aw.padding, oh_lo, oh_hi, row, w);
       // The last step is moved back to end at in_w instead of a remainder.
       for (; w < p.in_w; w += 4)
-        gather_step<KW, 1>(shares.data(), width, aw.kernel, aw.padding, oh_lo, oh_hi, row,
+        gather_step<KW, 1>(shares, width, aw.kernel, aw.padding, oh_lo, oh_hi, row,
                            w + 4 > p.in_w ? p.in_w - 4 : w);
     }
   }
+  return true;
 }
 
 // Stride ≥ kernel: each gradient cell belongs to at most one window, so it is
 // 0 + that window's share (0 + x as in the scatter-add, which turns -0 into
 // +0) or 0. Uncovered cells point at a zero slot instead of branching.
-void avg_back_disjoint(const Plan& p, const float* grad_output, float* grad_input) {
+bool avg_back_disjoint(const Plan& p, const float* grad_output, float* grad_input) {
   const AxisOptions& ah = p.opt.h;
   const AxisOptions& aw = p.opt.w;
   const int64_t in_plane = int64_t{p.in_h} * p.in_w;
   const int64_t out_plane = int64_t{p.out_h} * p.out_w;
-  const std::vector<float> divisors = divisor_table(p);
-  std::vector<float> shares(static_cast<size_t>(out_plane) + 1);
-  std::vector<int32_t> column(static_cast<size_t>(p.in_w));
+  const uint64_t divisors_bytes = floats_bytes(out_plane);
+  const uint64_t shares_bytes = floats_bytes(out_plane + 1);
+  const Scratch scratch(divisors_bytes + shares_bytes + floats_bytes(p.in_w));
+  if (!scratch.data()) return false;
+  float* divisors = floats_at(scratch, 0);
+  float* shares = floats_at(scratch, divisors_bytes);
+  int32_t* column = reinterpret_cast<int32_t*>(floats_at(scratch, divisors_bytes + shares_bytes));
+  fill_divisor_table(p, divisors);
   const int32_t zero_slot = static_cast<int32_t>(out_plane);
   for (int32_t w = 0; w < p.in_w; ++w) {
     const int32_t ow = (w + aw.padding) / aw.stride;
@@ -169,7 +188,7 @@ void avg_back_disjoint(const Plan& p, const float* grad_output, float* grad_inpu
     column[w] = covered ? ow : -1;
   }
   for (int64_t plane = 0; plane < p.planes; ++plane) {
-    divide(grad_output + plane * out_plane, divisors.data(), shares.data(), out_plane);
+    divide(grad_output + plane * out_plane, divisors, shares, out_plane);
     shares[zero_slot] = 0.0f;
     float* gi = grad_input + plane * in_plane;
     for (int32_t h = 0; h < p.in_h; ++h) {
@@ -186,11 +205,12 @@ void avg_back_disjoint(const Plan& p, const float* grad_output, float* grad_inpu
       }
     }
   }
+  return true;
 }
 
 }  // namespace
 
-void avg_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output) {
+bool avg_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output) {
   switch (path) {
     case Path::avg_s1: return avg_planes_by_kernel<1>(p, input.data, output.data);
     case Path::avg_s2: return avg_planes_by_kernel<2>(p, input.data, output.data);
@@ -198,13 +218,13 @@ void avg_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output
   }
 }
 
-void avg_backward_fast(Path path, const Plan& p, ConstFloats grad_output,
+bool avg_backward_fast(Path path, const Plan& p, ConstFloats grad_output,
                        Floats grad_input) {
   if (path == Path::avg_back_s1) {
     if (p.opt.w.kernel == 3) return avg_back_s1<3>(p, grad_output.data, grad_input.data);
     return avg_back_s1<0>(p, grad_output.data, grad_input.data);
   }
-  avg_back_disjoint(p, grad_output.data, grad_input.data);
+  return avg_back_disjoint(p, grad_output.data, grad_input.data);
 }
 
 }  // namespace poolgrad::detail

@@ -1,11 +1,10 @@
 #include "poolgrad/flat_api.hpp"
 
-#include <malloc.h>
-
 #include <cstdlib>
 
 #include "poolgrad/avgpool.hpp"
 #include "poolgrad/maxpool.hpp"
+#include "scratch.hpp"
 
 namespace poolgrad::flat {
 namespace {
@@ -102,6 +101,10 @@ Address allocate(uint32_t bytes) {
 
 void release(Address block) { std::free(reinterpret_cast<void*>(block)); }
 
-uint32_t bytes_in_use() { return static_cast<uint32_t>(mallinfo().uordblks); }
+uint32_t bytes_in_use() {
+  return static_cast<uint32_t>(detail::malloc_bytes_in_use() - detail::Scratch::kept_footprint());
+}
+
+uint32_t kernel_scratch_bytes() { return static_cast<uint32_t>(detail::Scratch::kept_bytes()); }
 
 }  // namespace poolgrad::flat

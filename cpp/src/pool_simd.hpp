@@ -39,8 +39,10 @@ Path avg_backward_path(const Plan& p);
 // Fast kernels (pool_simd.cpp); `path` must be what the dispatch chose.
 void max_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output,
                       Indices indices);
-void avg_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output);
-void avg_backward_fast(Path path, const Plan& p, ConstFloats grad_output,
+// The average kernels return false, having written nothing, when their
+// scratch memory cannot be had; the caller then runs the general path.
+bool avg_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output);
+bool avg_backward_fast(Path path, const Plan& p, ConstFloats grad_output,
                        Floats grad_input);
 
 // The scalar per-window code, shared by the general paths and the border

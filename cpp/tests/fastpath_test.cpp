@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "pool_simd.hpp"
+#include "scratch.hpp"
 #include "poolgrad/avgpool.hpp"
 #include "poolgrad/maxpool.hpp"
 #include "reference.hpp"
@@ -350,4 +351,43 @@ TEST(FastPath, max_lanes_pick_first_nan_and_first_tie_per_window) {
   EXPECT_TRUE(std::isnan(out[0]) && std::isnan(out[1]) && std::isnan(out[5]) && std::isnan(out[7]));
   EXPECT_TRUE(std::signbit(out[2])) << "tie -0/+0 keeps the first (-0)";
   EXPECT_EQ(out[3], -kInf);
+}
+
+// The average kernels keep one scratch block: after the first call of a
+// geometry, repeated forward and backward calls request nothing from malloc.
+TEST(Scratch, repeated_average_calls_allocate_nothing_once_warm) {
+  Rng r;
+  PoolOptions o;
+  o.h = o.w = AxisOptions{3, 1, 1, 1};
+  Plan p;
+  ASSERT_EQ(make_plan(PoolKind::avg, 3, 28, 28, o, &p), Status::ok);
+  ASSERT_EQ(detail::avg_forward_path(p), Path::avg_s1);
+  ASSERT_EQ(detail::avg_backward_path(p), Path::avg_back_s1);
+  check_avg(r, p);
+  check_avg_backward(r, p);
+  const uint64_t before = detail::Scratch::blocks_allocated();
+  const size_t kept = detail::Scratch::kept_bytes();
+  EXPECT_GT(kept, 0u);
+  for (int i = 0; i < 5; ++i) {
+    check_avg(r, p);
+    check_avg_backward(r, p);
+  }
+  EXPECT_EQ(detail::Scratch::blocks_allocated(), before);
+  EXPECT_EQ(detail::Scratch::kept_bytes(), kept);
+}
+
+// A block over the kept limit lives only for its call; the kept one stays.
+TEST(Scratch, blocks_over_the_kept_limit_are_not_kept) {
+  const size_t kept = detail::Scratch::kept_bytes();
+  const uint64_t before = detail::Scratch::blocks_allocated();
+  {
+    const detail::Scratch big(detail::Scratch::kKeptLimit + 64);
+    ASSERT_NE(big.data(), nullptr);
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(big.data()) % 64, 0u);
+  }
+  EXPECT_EQ(detail::Scratch::blocks_allocated(), before + 1);
+  EXPECT_EQ(detail::Scratch::kept_bytes(), kept);
+  // Sizes that cannot exist are refused, not wrapped around.
+  const detail::Scratch impossible(~uint64_t{0});
+  EXPECT_EQ(impossible.data(), nullptr);
 }

@@ -27,7 +27,10 @@ int32_t avg_backward(Address params, Address grad_output, Address grad_input);
 // 64-byte aligned memory; 0 when the heap cannot grow that far.
 Address allocate(uint32_t bytes);
 void release(Address block);
-// Bytes currently handed out by malloc: lets tests prove nothing leaks.
+// Bytes currently handed out by malloc, without the kernels' kept scratch
+// block: lets tests prove nothing leaks.
 uint32_t bytes_in_use();
+// Size of the scratch block the average kernels keep between calls.
+uint32_t kernel_scratch_bytes();
 
 }  // namespace poolgrad::flat
