@@ -1,7 +1,7 @@
-// Max pooling forward, 4 output columns at a time. Each lane walks its
-// window's taps in row-major order with the same update rule as the scalar
-// code (simd::replaces), so ties, NaN and ±inf come out identical; columns
-// whose window is clipped by the padding go through detail::max_window.
+// Max pooling forward, 4 output columns at a time. Each lane's result is the
+// scalar code's (first maximum in row-major order, the first NaN wins, ties
+// and -0/+0 keep the earlier tap); columns whose window is clipped by the
+// padding go through detail::max_window.
 #include "pool_simd.hpp"
 #include "simd.hpp"
 #include "window.hpp"
@@ -10,6 +10,8 @@ namespace poolgrad::detail {
 namespace {
 
 using namespace simd;
+
+uint64_t exact_steps = 0;
 
 struct MaxRow {
   const float* in;  // the plane
@@ -20,54 +22,87 @@ struct MaxRow {
   i32x4 lane_cols;
 };
 
-// G groups of 4 adjacent output columns starting at `ow`, walked together:
-// each group's compare/select chain depends on its previous tap, so several
-// independent chains keep the CPU's vector units busy instead of waiting.
-template <int KW, int SW, int G>
-inline void max_step(const MaxRow& r, int32_t ow) {
+// Visits the taps of G groups of 4 adjacent output columns in row-major
+// order (col0: the first lane's window start): visit(group, lanes, offset of
+// the tap in the plane).
+template <int KW, int SW, int G, class Visit>
+inline void walk_taps(const MaxRow& r, int32_t col0, Visit&& visit) {
   const int32_t kw = KW ? KW : r.kw;
   const int32_t sw = SW ? SW : r.sw;
-  const int32_t col0 = ow * sw - r.pw;
-  f32x4 best[G];
-  i32x4 at[G];
-  int32_t h = r.wh.start + r.wh.first * r.dh;
-  const float* row = r.in + int64_t{h} * r.in_w + col0;
-  for (int g = 0; g < G; ++g) {
-    best[g] = load_lanes<SW>(row + 4 * g * sw, sw);
-    at[g] = splat(h * r.in_w);
-  }
   for (int32_t th = r.wh.first; th < r.wh.last; ++th) {
-    h = r.wh.start + th * r.dh;
-    row = r.in + int64_t{h} * r.in_w + col0;
-    int32_t tw = th == r.wh.first ? 1 : 0;
+    const int32_t h = r.wh.start + th * r.dh;
+    const float* row = r.in + int64_t{h} * r.in_w + col0;
+    const int32_t at = h * r.in_w;
+    int32_t tw = 0;
     if constexpr (SW == 2 && KW > 0) {
       // Dilation 1 (the dispatch guarantees it): taps tw and tw+1 are the
       // even and odd lanes of the same 8 floats, two loads and two unzips.
       for (; tw + 1 < kw; tw += 2) {
-        const i32x4 tap0 = splat(h * r.in_w + tw), tap1 = splat(h * r.in_w + tw + 1);
         for (int g = 0; g < G; ++g) {
           const float* q = row + 8 * g + tw;
           const f32x4 a = load(q), b = load(q + 4);
-          const f32x4 v0 = __builtin_shufflevector(a, b, 0, 2, 4, 6);
-          const f32x4 v1 = __builtin_shufflevector(a, b, 1, 3, 5, 7);
-          i32x4 m = replaces(v0, best[g]);
-          best[g] = select(m, v0, best[g]);
-          at[g] = select(m, tap0, at[g]);
-          m = replaces(v1, best[g]);
-          best[g] = select(m, v1, best[g]);
-          at[g] = select(m, tap1, at[g]);
+          visit(g, __builtin_shufflevector(a, b, 0, 2, 4, 6), at + tw);
+          visit(g, __builtin_shufflevector(a, b, 1, 3, 5, 7), at + tw + 1);
         }
       }
     }
-    for (; tw < kw; ++tw) {
-      const i32x4 tap = splat(h * r.in_w + tw * r.dw);
-      for (int g = 0; g < G; ++g) {
-        const f32x4 v = load_lanes<SW>(row + 4 * g * sw + tw * r.dw, sw);
-        const i32x4 m = replaces(v, best[g]);
-        best[g] = select(m, v, best[g]);
-        at[g] = select(m, tap, at[g]);
-      }
-    }
+    for (; tw < kw; ++tw)
+      for (int g = 0; g < G; ++g)
+        visit(g, load_lanes<SW>(row + 4 * g * sw + tw * r.dw, sw), at + tw * r.dw);
+  }
+}
+
+// The exact update rule (simd::replaces), for steps whose windows hold a NaN.
+// Starting from -inf at the first tap's offset is the same as starting from
+// the first tap: it replaces -inf unless it is -inf itself.
+template <int KW, int SW, int G>
+inline void max_step_exact(const MaxRow& r, int32_t ow, f32x4* best, i32x4* at) {
+  const int32_t col0 = ow * (SW ? SW : r.sw) - r.pw;
+  const int32_t first = (r.wh.start + r.wh.first * r.dh) * r.in_w;
+  for (int g = 0; g < G; ++g) {
+    best[g] = splat(-__builtin_inff());
+    at[g] = splat(first);
+  }
+  walk_taps<KW, SW, G>(r, col0, [&](int g, f32x4 v, int32_t offset) {
+    const i32x4 m = replaces(v, best[g]);
+    best[g] = select(m, v, best[g]);
+    at[g] = select(m, splat(offset), at[g]);
+  });
+}
+
+// G groups side by side: each group's chain depends on its previous tap, so
+// independent chains keep the vector units busy instead of waiting.
+//
+// Without NaN the rule is "a later tap wins iff it is greater": the value is
+// a pmax chain and, as taps come in increasing offset order, the index is the
+// largest offset of a tap that won, max_s(at, won & offset); four vector
+// instructions per tap instead of nine. Whether a window held a NaN is known
+// afterwards from a running sum of its taps (NaN in, NaN out; inf + -inf also
+// gives NaN and merely costs the exact recomputation), so a step with a NaN
+// is computed again with the exact rule.
+template <int KW, int SW, int G>
+inline void max_step(const MaxRow& r, int32_t ow) {
+  const int32_t sw = SW ? SW : r.sw;
+  const int32_t col0 = ow * sw - r.pw;
+  const int32_t first = (r.wh.start + r.wh.first * r.dh) * r.in_w;
+  f32x4 best[G], sum[G];
+  i32x4 at[G];
+  for (int g = 0; g < G; ++g) {
+    best[g] = splat(-__builtin_inff());
+    sum[g] = splat(0.0f);
+    at[g] = splat(first);
+  }
+  walk_taps<KW, SW, G>(r, col0, [&](int g, f32x4 v, int32_t offset) {
+    const i32x4 won = opaque(v > best[g]);
+    best[g] = pmax(best[g], v);
+    at[g] = max_s(at[g], won & splat(offset));
+    sum[g] += v;
+  });
+  f32x4 check = sum[0];
+  for (int g = 1; g < G; ++g) check += sum[g];
+  if (any_nan(check)) {
+    ++exact_steps;
+    max_step_exact<KW, SW, G>(r, ow, best, at);
   }
   for (int g = 0; g < G; ++g) {
     store(r.out + ow + 4 * g, best[g]);
@@ -117,6 +152,8 @@ void max_planes(const Plan& p, const float* input, float* output, int32_t* indic
 }
 
 }  // namespace
+
+uint64_t max_exact_steps() { return exact_steps; }
 
 void max_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output,
                       Indices indices) {

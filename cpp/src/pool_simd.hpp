@@ -36,7 +36,12 @@ Path max_forward_path(const Plan& p);
 Path avg_forward_path(const Plan& p);
 Path avg_backward_path(const Plan& p);
 
-// Fast kernels (pool_simd.cpp); `path` must be what the dispatch chose.
+// How many max vector steps found a NaN (or inf + -inf) in their windows and
+// were computed again with the exact rule: the tests' proof that both ways run.
+uint64_t max_exact_steps();
+
+// Fast kernels (maxpool_simd.cpp, avgpool_simd.cpp); `path` must be what the
+// dispatch chose.
 void max_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output,
                       Indices indices);
 // The average kernels return false, having written nothing, when their

@@ -10,6 +10,7 @@ namespace poolgrad::simd {
 
 typedef float f32x4 __attribute__((vector_size(16)));
 typedef int32_t i32x4 __attribute__((vector_size(16)));
+typedef uint32_t u32x4 __attribute__((vector_size(16)));
 
 inline f32x4 load(const float* p) {
   f32x4 v;
@@ -60,6 +61,45 @@ inline f32x4 load_lanes(const float* p, [[maybe_unused]] int32_t s) {
 inline i32x4 select(i32x4 mask, i32x4 a, i32x4 b) { return (a & mask) | (b & ~mask); }
 inline f32x4 select(i32x4 mask, f32x4 a, f32x4 b) {
   return (f32x4)select(mask, (i32x4)a, (i32x4)b);
+}
+
+// `a < b ? b : a`: keeps `a` on ties and whenever a NaN is involved. wasm's
+// f32x4.pmax, a single maxps in V8 (f32x4.max needs several instructions to
+// propagate NaN).
+inline f32x4 pmax(f32x4 a, f32x4 b) {
+#if defined(__wasm_simd128__)
+  return __builtin_wasm_pmax_f32x4(a, b);
+#else
+  return select(a < b, b, a);
+#endif
+}
+
+inline i32x4 max_s(i32x4 a, i32x4 b) {
+#if defined(__wasm_simd128__)
+  return __builtin_wasm_max_s_i32x4(a, b);
+#else
+  return select(a > b, a, b);
+#endif
+}
+
+// True when any lane is NaN.
+inline bool any_nan(f32x4 v) {
+  const i32x4 m = v != v;
+#if defined(__wasm_simd128__)
+  return __builtin_wasm_any_true_v128((__attribute__((vector_size(16))) signed char)m);
+#else
+  return (m[0] | m[1] | m[2] | m[3]) != 0;
+#endif
+}
+
+// Hides that `mask` came from a comparison. LLVM rewrites `mask & x` into
+// select(mask, x, 0), which becomes a three-instruction v128.bitselect in V8;
+// behind this barrier it stays one v128.and.
+inline i32x4 opaque(i32x4 mask) {
+#if defined(__wasm_simd128__)
+  __asm__("" : "+r"(mask));
+#endif
+  return mask;
 }
 
 // The max-pooling update rule as a lane mask: a later tap `v` replaces the

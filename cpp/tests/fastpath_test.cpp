@@ -14,6 +14,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <tuple>
 #include <sstream>
 #include <vector>
 
@@ -351,6 +352,46 @@ TEST(FastPath, max_lanes_pick_first_nan_and_first_tie_per_window) {
   EXPECT_TRUE(std::isnan(out[0]) && std::isnan(out[1]) && std::isnan(out[5]) && std::isnan(out[7]));
   EXPECT_TRUE(std::signbit(out[2])) << "tie -0/+0 keeps the first (-0)";
   EXPECT_EQ(out[3], -kInf);
+}
+
+void expect_max_matches_reference(const Plan& p, const std::vector<float>& in) {
+  const size_t n = p.planes * p.out_h * p.out_w;
+  std::vector<float> out(n, 12345.0f);
+  std::vector<int32_t> idx(n, 777);
+  max_pool2d_forward(p, {in.data(), (int64_t)in.size()}, {out.data(), (int64_t)n}, {idx.data(), (int64_t)n});
+  const ref::Result want = ref::max_forward(p, in);
+  expect_bits(out, want.output, "max output", p);
+  expect_bits(idx, want.indices, "max indices", p);
+}
+
+// A max vector step keeps to "a later tap wins iff greater" unless one of its
+// windows holds a NaN; then it is computed again with the exact rule. Both
+// must give the reference's bits, and the NaN must cost only its own steps.
+TEST(FastPath, max_steps_take_the_exact_rule_only_where_a_window_holds_nan) {
+  Rng r;
+  for (auto [k, s, pad] : {std::tuple{3, 2, 1}, {2, 2, 0}, {3, 1, 1}, {2, 3, 0}}) {
+    PoolOptions o;
+    o.h = o.w = AxisOptions{k, s, pad, 1};
+    Plan p;
+    ASSERT_EQ(make_plan(PoolKind::max, 3, 37, 41, o, &p), Status::ok);
+    ASSERT_NE(detail::max_forward_path(p), Path::general);
+    // Ties, ±0, non-integers and one sign of infinity per plane: no NaN,
+    // and no inf + -inf in any sum.
+    std::vector<float> in = draw_values(r, p.planes * p.in_h * p.in_w, false);
+    for (size_t i = 0; i < in.size(); i += 97) in[i] = (i / p.in_h / p.in_w) % 2 ? kInf : -kInf;
+    const uint64_t before = detail::max_exact_steps();
+    expect_max_matches_reference(p, in);
+    if (HasFatalFailure()) return;
+    EXPECT_EQ(detail::max_exact_steps(), before) << "k=" << k << " s=" << s;
+    // One NaN inside a window of every geometry here (row 18, column 21 of
+    // plane 1): it lies in at most 2 output rows × 3 steps.
+    in[p.in_h * p.in_w + 18 * p.in_w + 21] = std::numeric_limits<float>::quiet_NaN();
+    expect_max_matches_reference(p, in);
+    if (HasFatalFailure()) return;
+    const uint64_t exact = detail::max_exact_steps() - before;
+    EXPECT_GE(exact, 1u) << "k=" << k << " s=" << s;
+    EXPECT_LE(exact, 6u) << "k=" << k << " s=" << s;
+  }
 }
 
 // The average kernels keep one scratch block: after the first call of a
