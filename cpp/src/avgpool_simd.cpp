@@ -40,6 +40,26 @@ float* floats_at(const Scratch& s, uint64_t offset) {
 }
 void fill_divisor_table(const Plan& p, float* table);
 
+// One scratch block for a kernel: `count` zeroed floats (padded rows or
+// shares), then the plan's per-window divisors.
+class ZeroedAndDivisors {
+ public:
+  ZeroedAndDivisors(const Plan& p, int64_t count)
+      : zeroed_bytes_(floats_bytes(count)),
+        scratch_(zeroed_bytes_ + floats_bytes(int64_t{p.out_h} * p.out_w)) {
+    if (!ok()) return;
+    std::memset(zeroed(), 0, zeroed_bytes_);
+    fill_divisor_table(p, divisors());
+  }
+  bool ok() const { return scratch_.data() != nullptr; }
+  float* zeroed() const { return floats_at(scratch_, 0); }
+  float* divisors() const { return floats_at(scratch_, zeroed_bytes_); }
+
+ private:
+  uint64_t zeroed_bytes_;
+  Scratch scratch_;
+};
+
 template <int KW, int SW>
 bool avg_planes(const Plan& p, const float* input, float* output) {
   const AxisOptions& aw = p.opt.w;
@@ -52,13 +72,10 @@ bool avg_planes(const Plan& p, const float* input, float* output) {
   const int32_t reach = (p.out_w - 1) * aw.stride + aw.kernel;
   const bool copy = aw.padding > 0 || reach > p.in_w;
   const int32_t width = copy ? std::max(reach, aw.padding + p.in_w) : p.in_w;
-  const uint64_t padded_bytes = copy ? floats_bytes(int64_t{width} * p.in_h) : 0;
-  const Scratch scratch(padded_bytes + floats_bytes(int64_t{p.out_h} * p.out_w));
-  if (!scratch.data()) return false;
-  float* padded = floats_at(scratch, 0);
-  float* divisors = floats_at(scratch, padded_bytes);
-  std::memset(padded, 0, padded_bytes);
-  fill_divisor_table(p, divisors);
+  const ZeroedAndDivisors scratch(p, copy ? int64_t{width} * p.in_h : 0);
+  if (!scratch.ok()) return false;
+  float* padded = scratch.zeroed();
+  const float* divisors = scratch.divisors();
   for (int64_t plane = 0; plane < p.planes; ++plane) {
     const float* in = input + plane * in_plane;
     const float* source = in;
@@ -136,13 +153,10 @@ bool avg_back_s1(const Plan& p, const float* grad_output, float* grad_input) {
   const int64_t out_plane = int64_t{p.out_h} * p.out_w;
   const int32_t left = aw.kernel - 1;
   const int32_t width = left + std::max(p.out_w, p.in_w + aw.padding) + aw.kernel;
-  const uint64_t shares_bytes = floats_bytes(int64_t{width} * p.out_h);
-  const Scratch scratch(shares_bytes + floats_bytes(int64_t{p.out_h} * p.out_w));
-  if (!scratch.data()) return false;
-  float* shares = floats_at(scratch, 0);
-  float* divisors = floats_at(scratch, shares_bytes);
-  std::memset(shares, 0, shares_bytes);
-  fill_divisor_table(p, divisors);
+  const ZeroedAndDivisors scratch(p, int64_t{width} * p.out_h);
+  if (!scratch.ok()) return false;
+  float* shares = scratch.zeroed();
+  const float* divisors = scratch.divisors();
   for (int64_t plane = 0; plane < p.planes; ++plane) {
     for (int32_t oh = 0; oh < p.out_h; ++oh)
       divide(grad_output + plane * out_plane + int64_t{oh} * p.out_w,

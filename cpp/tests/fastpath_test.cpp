@@ -158,8 +158,7 @@ int for_path(Rng& r, PoolKind kind, Path path, const Draw& draw, int want,
   return hits;
 }
 
-void check_max(Rng& r, const Plan& p) {
-  const std::vector<float> in = draw_values(r, p.planes * p.in_h * p.in_w, true);
+void expect_max_matches_reference(const Plan& p, const std::vector<float>& in) {
   const size_t n = p.planes * p.out_h * p.out_w;
   std::vector<float> out(n, 12345.0f);
   std::vector<int32_t> idx(n, 777);
@@ -167,6 +166,10 @@ void check_max(Rng& r, const Plan& p) {
   const ref::Result want = ref::max_forward(p, in);
   expect_bits(out, want.output, "max output", p);
   expect_bits(idx, want.indices, "max indices", p);
+}
+
+void check_max(Rng& r, const Plan& p) {
+  expect_max_matches_reference(p, draw_values(r, p.planes * p.in_h * p.in_w, true));
 }
 
 void check_avg(Rng& r, const Plan& p) {
@@ -352,16 +355,6 @@ TEST(FastPath, max_lanes_pick_first_nan_and_first_tie_per_window) {
   EXPECT_TRUE(std::isnan(out[0]) && std::isnan(out[1]) && std::isnan(out[5]) && std::isnan(out[7]));
   EXPECT_TRUE(std::signbit(out[2])) << "tie -0/+0 keeps the first (-0)";
   EXPECT_EQ(out[3], -kInf);
-}
-
-void expect_max_matches_reference(const Plan& p, const std::vector<float>& in) {
-  const size_t n = p.planes * p.out_h * p.out_w;
-  std::vector<float> out(n, 12345.0f);
-  std::vector<int32_t> idx(n, 777);
-  max_pool2d_forward(p, {in.data(), (int64_t)in.size()}, {out.data(), (int64_t)n}, {idx.data(), (int64_t)n});
-  const ref::Result want = ref::max_forward(p, in);
-  expect_bits(out, want.output, "max output", p);
-  expect_bits(idx, want.indices, "max indices", p);
 }
 
 // A max vector step keeps to "a later tap wins iff greater" unless one of its
