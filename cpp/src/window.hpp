@@ -18,9 +18,12 @@ struct AxisWindow {
 
 inline AxisWindow axis_window(int32_t o, int32_t in, const AxisOptions& a) {
   const int32_t start = o * a.stride - a.padding;
-  const int32_t first = start < 0 ? (-start + a.dilation - 1) / a.dilation : 0;
   const int32_t room = in - start;  // positions left from the anchor
-  const int32_t last = room > 0 ? std::min(a.kernel, (room - 1) / a.dilation + 1) : 0;
+  // Without dilation no division is needed; the scalar window code runs this
+  // for every clipped window, where two integer divisions per axis showed.
+  const int32_t d = a.dilation;
+  const int32_t first = start >= 0 ? 0 : d == 1 ? -start : (-start + d - 1) / d;
+  const int32_t last = room <= 0 ? 0 : std::min(a.kernel, d == 1 ? room : (room - 1) / d + 1);
   return {start, first, std::max(first, last)};
 }
 
