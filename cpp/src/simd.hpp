@@ -10,7 +10,7 @@ namespace poolgrad::simd {
 
 typedef float f32x4 __attribute__((vector_size(16)));
 typedef int32_t i32x4 __attribute__((vector_size(16)));
-typedef uint32_t u32x4 __attribute__((vector_size(16)));
+typedef int8_t i8x16 __attribute__((vector_size(16)));
 
 inline f32x4 load(const float* p) {
   f32x4 v;
@@ -86,7 +86,7 @@ inline i32x4 max_s(i32x4 a, i32x4 b) {
 inline bool any_nan(f32x4 v) {
   const i32x4 m = v != v;
 #if defined(__wasm_simd128__)
-  return __builtin_wasm_any_true_v128((__attribute__((vector_size(16))) signed char)m);
+  return __builtin_wasm_any_true_v128((i8x16)m);
 #else
   return (m[0] | m[1] | m[2] | m[3]) != 0;
 #endif
