@@ -93,11 +93,7 @@ int32_t avg_backward(Address params, Address grad_output, Address grad_input) {
   return code(Status::ok);
 }
 
-Address allocate(uint32_t bytes) {
-  void* block = nullptr;
-  if (posix_memalign(&block, 64, bytes == 0 ? 64 : bytes) != 0) return 0;
-  return reinterpret_cast<Address>(block);
-}
+Address allocate(uint32_t bytes) { return reinterpret_cast<Address>(detail::allocate_aligned(bytes)); }
 
 void release(Address block) { std::free(reinterpret_cast<void*>(block)); }
 

@@ -13,14 +13,18 @@ size_t kept_size = 0;
 size_t kept_heap = 0;  // malloc's bytes in use attributable to `kept`
 uint64_t allocations = 0;
 
-void* aligned_block(size_t bytes) {
+void* scratch_block(size_t bytes) {
   ++allocations;
+  return allocate_aligned(bytes);
+}
+
+}  // namespace
+
+void* allocate_aligned(size_t bytes) {
   void* block = nullptr;
   if (posix_memalign(&block, 64, bytes == 0 ? 64 : bytes) != 0) return nullptr;
   return block;
 }
-
-}  // namespace
 
 size_t malloc_bytes_in_use() {
 #if defined(__GLIBC__)
@@ -37,7 +41,7 @@ Scratch::Scratch(uint64_t bytes) {
     return;
   }
   if (bytes > kKeptLimit) {
-    data_ = aligned_block(bytes);
+    data_ = scratch_block(bytes);
     owned_ = data_ != nullptr;
     return;
   }
@@ -45,7 +49,7 @@ Scratch::Scratch(uint64_t bytes) {
   kept = nullptr;
   kept_size = kept_heap = 0;
   const size_t before = malloc_bytes_in_use();
-  data_ = aligned_block(bytes);
+  data_ = scratch_block(bytes);
   if (data_ == nullptr) return;
   kept = data_;
   kept_size = bytes;

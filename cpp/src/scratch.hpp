@@ -39,6 +39,10 @@ class Scratch {
   bool owned_ = false;  // a block over kKeptLimit, released by the destructor
 };
 
+// 64-byte aligned memory from malloc (at least 64 bytes), null when there is
+// none: the blocks of alloc() tensors and of Scratch.
+void* allocate_aligned(size_t bytes);
+
 // Bytes malloc has handed out and not had back (mallinfo's uordblks).
 size_t malloc_bytes_in_use();
 
