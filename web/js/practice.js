@@ -108,19 +108,26 @@ function notebookSet() {
   const shapeUnit = (inputShape, options) => ({ quantity: 'outputShape', given: { inputShape, options } });
   const max = { op: 'max', input: NOTEBOOK_INPUT, options: NOTEBOOK_OPTIONS };
   const avg = { op: 'avg', input: NOTEBOOK_INPUT, options: NOTEBOOK_OPTIONS };
+  const shapeUnits = [
+    shapeUnit([5, 5], { kernelSize: [3, 3], stride: [2, 2], padding: [0, 0], dilation: [1, 1] }),
+    shapeUnit([10, 11], { kernelSize: [3, 4], stride: [2, 1], padding: [0, 2], dilation: [1, 2] }),
+    shapeUnit([8, 6], { kernelSize: [3, 3], stride: [2, 2], ceilMode: true }),
+  ];
+  return unitSet(null, shapeUnits, max, NOTEBOOK_MAX_GRAD, avg, NOTEBOOK_AVG_GRAD);
+}
+
+// The units of one exercise set, in the page's order; the Verständnisfrage
+// always uses the notebook's shape and options with a (seeded) random input.
+function unitSet(seed, shapeUnits, max, maxGrad, avg, avgGrad) {
   return {
-    seed: null,
-    'output-shape': [
-      shapeUnit([5, 5], { kernelSize: [3, 3], stride: [2, 2], padding: [0, 0], dilation: [1, 1] }),
-      shapeUnit([10, 11], { kernelSize: [3, 4], stride: [2, 1], padding: [0, 2], dilation: [1, 2] }),
-      shapeUnit([8, 6], { kernelSize: [3, 3], stride: [2, 2], ceilMode: true }),
-    ],
+    seed,
+    'output-shape': shapeUnits,
     'maxpool-forward': [{ quantity: 'output', given: max }],
     'backprop-yx': [{ quantity: 'backpropYX', given: max }],
-    'maxpool-backward': [{ quantity: 'gradInput', given: { ...max, gradOutput: NOTEBOOK_MAX_GRAD } }],
+    'maxpool-backward': [{ quantity: 'gradInput', given: { ...max, gradOutput: maxGrad } }],
     'avgpool-forward': [{ quantity: 'output', given: avg }],
-    'avgpool-backward': [{ quantity: 'gradInput', given: { ...avg, gradOutput: NOTEBOOK_AVG_GRAD } }],
-    question: [{ quantity: 'gradInput', given: { op: 'avg', input: questionInput(null, 0), options: NOTEBOOK_OPTIONS, gradOutput: NOTEBOOK_AVG_GRAD } }],
+    'avgpool-backward': [{ quantity: 'gradInput', given: { ...avg, gradOutput: avgGrad } }],
+    question: [{ quantity: 'gradInput', given: { op: 'avg', input: questionInput(seed, 0), options: NOTEBOOK_OPTIONS, gradOutput: NOTEBOOK_AVG_GRAD } }],
   };
 }
 
@@ -152,14 +159,5 @@ export function exerciseSet(seed, outputShape) {
   const avgGrad = randomTensor(rng, [1, avgChannels, ...a.out], -9, 18);
   const avg = { op: 'avg', input: avgInput, options: a.options };
 
-  return {
-    seed,
-    'output-shape': shapeUnits,
-    'maxpool-forward': [{ quantity: 'output', given: max }],
-    'backprop-yx': [{ quantity: 'backpropYX', given: max }],
-    'maxpool-backward': [{ quantity: 'gradInput', given: { ...max, gradOutput: maxGrad } }],
-    'avgpool-forward': [{ quantity: 'output', given: avg }],
-    'avgpool-backward': [{ quantity: 'gradInput', given: { ...avg, gradOutput: avgGrad } }],
-    question: [{ quantity: 'gradInput', given: { op: 'avg', input: questionInput(seed, 0), options: NOTEBOOK_OPTIONS, gradOutput: NOTEBOOK_AVG_GRAD } }],
-  };
+  return unitSet(seed, shapeUnits, max, maxGrad, avg, avgGrad);
 }
