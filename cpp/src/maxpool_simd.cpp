@@ -12,6 +12,7 @@ namespace {
 using namespace simd;
 
 uint64_t exact_steps = 0;
+uint64_t clipped_steps = 0;
 
 struct MaxRow {
   const float* in;  // the plane
@@ -22,11 +23,23 @@ struct MaxRow {
   i32x4 lane_cols;
 };
 
+// CLIP0: the step starts at output column 0 of a kernel-3, stride-2,
+// padding-1 row (ResNet's stem), where only tap 0 of the first window, the
+// padding column -1, lies outside the input. The vector load reads the
+// element before the row there (the caller makes sure it is inside the
+// tensor), the walk sets that lane to -inf, which never wins, and the step
+// starts the lane's index at tap 1, as the scalar code would.
+inline f32x4 minus_inf_in_lane0(f32x4 v) {
+  const i32x4 keep = {0, -1, -1, -1}, minus_inf = {int32_t(0xff800000u), 0, 0, 0};
+  return (f32x4)(((i32x4)v & keep) | minus_inf);
+}
+
 // Visits the taps of G groups of 4 adjacent output columns in row-major
 // order (col0: the first lane's window start): visit(group, lanes, offset of
 // the tap in the plane).
-template <int KW, int SW, int G, class Visit>
+template <int KW, int SW, int G, bool CLIP0, class Visit>
 inline void walk_taps(const MaxRow& r, int32_t col0, Visit&& visit) {
+  static_assert(!CLIP0 || (SW == 2 && KW > 0), "CLIP0 is for the unzipped taps");
   const int32_t kw = KW ? KW : r.kw;
   const int32_t sw = SW ? SW : r.sw;
   for (int32_t th = r.wh.first; th < r.wh.last; ++th) {
@@ -41,7 +54,8 @@ inline void walk_taps(const MaxRow& r, int32_t col0, Visit&& visit) {
         for (int g = 0; g < G; ++g) {
           const float* q = row + 8 * g + tw;
           const f32x4 a = load(q), b = load(q + 4);
-          visit(g, __builtin_shufflevector(a, b, 0, 2, 4, 6), at + tw);
+          const f32x4 even = __builtin_shufflevector(a, b, 0, 2, 4, 6);
+          visit(g, CLIP0 && g == 0 && tw == 0 ? minus_inf_in_lane0(even) : even, at + tw);
           visit(g, __builtin_shufflevector(a, b, 1, 3, 5, 7), at + tw + 1);
         }
       }
@@ -63,7 +77,7 @@ inline void max_step_exact(const MaxRow& r, int32_t ow, f32x4* best, i32x4* at) 
     best[g] = splat(-__builtin_inff());
     at[g] = splat(first);
   }
-  walk_taps<KW, SW, G>(r, col0, [&](int g, f32x4 v, int32_t offset) {
+  walk_taps<KW, SW, G, false>(r, col0, [&](int g, f32x4 v, int32_t offset) {
     const i32x4 m = replaces(v, best[g]);
     best[g] = select(m, v, best[g]);
     at[g] = select(m, splat(offset), at[g]);
@@ -80,8 +94,13 @@ inline void max_step_exact(const MaxRow& r, int32_t ow, f32x4* best, i32x4* at) 
 // afterwards from a running sum of its taps (NaN in, NaN out; inf + -inf also
 // gives NaN and merely costs the exact recomputation), so a step with a NaN
 // is computed again with the exact rule.
-template <int KW, int SW, int G>
-inline void max_step(const MaxRow& r, int32_t ow) {
+//
+// A CLIP0 step whose check finds a NaN stores nothing and returns false: the
+// caller computes its columns with the scalar code (rare, and a CLIP0 copy of
+// the exact step would cost another kilobyte of wasm). Its masked -inf also
+// makes that check fire for a +inf in column 0's window.
+template <int KW, int SW, int G, bool CLIP0 = false>
+inline bool max_step(const MaxRow& r, int32_t ow) {
   const int32_t sw = SW ? SW : r.sw;
   const int32_t col0 = ow * sw - r.pw;
   const int32_t first = (r.wh.start + r.wh.first * r.dh) * r.in_w;
@@ -92,7 +111,8 @@ inline void max_step(const MaxRow& r, int32_t ow) {
     sum[g] = splat(0.0f);
     at[g] = splat(first);
   }
-  walk_taps<KW, SW, G>(r, col0, [&](int g, f32x4 v, int32_t offset) {
+  if constexpr (CLIP0) at[0] += i32x4{1, 0, 0, 0};
+  walk_taps<KW, SW, G, CLIP0>(r, col0, [&](int g, f32x4 v, int32_t offset) {
     const i32x4 won = opaque(v > best[g]);
     best[g] = pmax(best[g], v);
     at[g] = max_s(at[g], won & splat(offset));
@@ -101,6 +121,7 @@ inline void max_step(const MaxRow& r, int32_t ow) {
   f32x4 check = sum[0];
   for (int g = 1; g < G; ++g) check += sum[g];
   if (any_nan(check)) {
+    if constexpr (CLIP0) return false;
     ++exact_steps;
     max_step_exact<KW, SW, G>(r, ow, best, at);
   }
@@ -108,6 +129,26 @@ inline void max_step(const MaxRow& r, int32_t ow) {
     store(r.out + ow + 4 * g, best[g]);
     store(r.idx + ow + 4 * g, at[g] + splat(col0 + 4 * g * sw) + r.lane_cols);
   }
+  return true;
+}
+
+// Output columns 0..15 of a kernel-3, stride-2, padding-1 row as one CLIP0
+// step when at least 16 columns are interior, and the element before the
+// first row read (at `plane_start` + that row's offset) lies inside the
+// tensor. Returns the first column left to compute: 0 when it did not apply.
+// Only this geometry gets the variant: each copy of an unrolled step costs
+// over 1 KB of wasm.
+template <int KW, int SW>
+int32_t clipped_step(const Plan& p, const MaxRow& r, int64_t plane_start, int32_t lo,
+                     int32_t hi) {
+  if constexpr (KW == 3 && SW == 2) {
+    const int64_t first_row = r.wh.start + r.wh.first * r.dh;
+    if (lo != 1 || hi < 16 || r.pw != 1 || plane_start + first_row * p.in_w == 0) return 0;
+    if (!max_step<KW, SW, 4, true>(r, 0)) return 0;
+    ++clipped_steps;
+    return 16;
+  }
+  return 0;
 }
 
 // KW / SW: kernel width and stride along W known at compile time (0: read
@@ -140,9 +181,10 @@ void max_planes(const Plan& p, const float* input, float* output, int32_t* indic
       const bool empty_rows = r.wh.first == r.wh.last;
       const int32_t lo = empty_rows ? p.out_w : iv.lo;
       const int32_t hi = empty_rows ? p.out_w : iv.hi;
-      for (int32_t ow = 0; ow < lo; ++ow) max_window(p, in, oh, ow, out + ow, idx + ow);
       for (int32_t ow = hi; ow < p.out_w; ++ow) max_window(p, in, oh, ow, out + ow, idx + ow);
-      int32_t ow = lo;
+      int32_t ow = clipped_step<KW, SW>(p, r, plane * in_plane, lo, hi);
+      if (ow == 0)
+        for (; ow < lo; ++ow) max_window(p, in, oh, ow, out + ow, idx + ow);
       for (; ow + 16 <= hi; ow += 16) max_step<KW, SW, 4>(r, ow);
       // The last step is moved back to end at `hi` (recomputing a few
       // columns) instead of a scalar remainder.
@@ -154,6 +196,7 @@ void max_planes(const Plan& p, const float* input, float* output, int32_t* indic
 }  // namespace
 
 uint64_t max_exact_steps() { return exact_steps; }
+uint64_t max_clipped_steps() { return clipped_steps; }
 
 void max_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output,
                       Indices indices) {

@@ -39,6 +39,9 @@ Path avg_backward_path(const Plan& p);
 // How many max vector steps found a NaN (or inf + -inf) in their windows and
 // were computed again with the exact rule: the tests' proof that both ways run.
 uint64_t max_exact_steps();
+// How many kernel-3, stride-2, padding-1 rows had their clipped output
+// column 0 computed by a vector step instead of the scalar window code.
+uint64_t max_clipped_steps();
 
 // Fast kernels (maxpool_simd.cpp, avgpool_simd.cpp); `path` must be what the
 // dispatch chose.

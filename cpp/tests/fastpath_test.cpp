@@ -387,6 +387,41 @@ TEST(FastPath, max_steps_take_the_exact_rule_only_where_a_window_holds_nan) {
   }
 }
 
+// ResNet's stem geometry (kernel 3, stride 2, padding 1): output column 0 of
+// a row runs in a vector step whose first lane reads the element before the
+// row (the previous row's last, here made larger than everything) and must
+// treat it as padding. Every row but the very first of the tensor takes that
+// step; a NaN in it sends the row's first 16 columns to the scalar code.
+TEST(FastPath, max_k3s2_padding1_column0_is_a_vector_step_that_never_picks_the_padding) {
+  Rng r;
+  PoolOptions o;
+  o.h = o.w = AxisOptions{3, 2, 1, 1};
+  Plan p;
+  ASSERT_EQ(make_plan(PoolKind::max, 3, 9, 40, o, &p), Status::ok);
+  ASSERT_EQ(detail::max_forward_path(p), Path::max_k3s2);
+  const uint64_t rows = p.planes * p.out_h;
+  const size_t n = p.planes * p.in_h * p.in_w;
+  auto run = [&](std::vector<float> in, const char* what) {
+    SCOPED_TRACE(what);
+    for (size_t i = p.in_w - 1; i < n; i += p.in_w) in[i] = 1e30f;  // read as column -1
+    const uint64_t before = detail::max_clipped_steps();
+    expect_max_matches_reference(p, in);
+    return detail::max_clipped_steps() - before;
+  };
+  EXPECT_EQ(run(draw_values(r, n, false), "ties, ±0, non-integers"), rows - 1);
+  EXPECT_EQ(run(std::vector<float>(n, -kInf), "all -inf: index of the first input tap"), rows - 1);
+  std::vector<float> negative(n);
+  for (size_t i = 0; i < n; ++i) negative[i] = -1.0f - static_cast<float>(i % 7);
+  EXPECT_EQ(run(negative, "all negative"), rows - 1);
+  std::vector<float> with_nan = draw_values(r, n, false);
+  with_nan[p.in_h * p.in_w + 5 * p.in_w + 5] = std::numeric_limits<float>::quiet_NaN();
+  // Row 5, column 5 lies in output rows 2 and 3, columns 2 and 3.
+  EXPECT_EQ(run(with_nan, "a NaN in plane 1"), rows - 3);
+  std::vector<float> with_inf = draw_values(r, n, false);
+  with_inf[2 * p.in_h * p.in_w + 1] = kInf;  // row 0, column 1 of plane 2: output row 0
+  EXPECT_EQ(run(with_inf, "+inf in column 0's window"), rows - 2);
+}
+
 // The average kernels keep one scratch block: after the first call of a
 // geometry, repeated forward and backward calls request nothing from malloc.
 TEST(Scratch, repeated_average_calls_allocate_nothing_once_warm) {
