@@ -13,7 +13,15 @@
 // figure is the lowest of its N round medians: on a shared machine a burst of
 // someone else's load slows whichever process runs at that moment, and taking
 // the best round keeps one burst from deciding a ratio.
-import { execFileSync } from 'node:child_process';
+//
+// The vCPUs of a shared VM need not be equal either: on the machine of the
+// recorded runs one of two ran the W1 kernel 1.5× slower than the other for
+// minutes, and a child process tends to start, and stay, where its parent
+// last ran. On Linux each round therefore starts its processes on the next CPU
+// in turn (taskset; the affinity is widened to every CPU again before Node
+// starts, so V8's helper threads are not squeezed onto the CPU of the main
+// thread).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -374,17 +382,27 @@ function fastest(a, b) {
 const fmt = (ms) => (ms == null ? '—' : ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
 const ratio = (x) => (x == null || !Number.isFinite(x) ? '—' : x >= 100 ? `${x.toFixed(0)}×` : `${x.toFixed(2)}×`);
 
+// argv that runs `command` starting on CPU `cpu`, free to move afterwards.
+const hasTaskset = process.platform === 'linux' && os.cpus().length > 1 && spawnSync('taskset', ['-V']).status === 0;
+function startingOn(cpu, command) {
+  if (!hasTaskset) return command;
+  const all = `0-${os.cpus().length - 1}`;
+  return ['taskset', '-c', String(cpu), 'sh', '-c', `taskset -p -c ${all} $$ >/dev/null && exec "$0" "$@"`, ...command];
+}
+
 async function parent() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'poolgrad-bench-'));
   const data = {};
   try {
     for (let round = 1; round <= rounds; round++) {
+      const cpu = (round - 1) % os.cpus().length;
       for (const name of IMPLS) {
         const out = path.join(dir, `${name}.json`);
         if (!args.json) process.stderr.write(`bench: round ${round}/${rounds}: ${name}…\n`);
         let run;
         try {
-          execFileSync(process.execPath, [fileURLToPath(import.meta.url), `--child=${name}`, `--out=${out}`, `--budget=${budgetMs}`, ...(args.only ? [`--only=${args.only}`] : [])], {
+          const [file, ...argv] = startingOn(cpu, [process.execPath, fileURLToPath(import.meta.url), `--child=${name}`, `--out=${out}`, `--budget=${budgetMs}`, ...(args.only ? [`--only=${args.only}`] : [])]);
+          execFileSync(file, argv, {
             stdio: ['ignore', 'ignore', 'inherit'],
             timeout: 30 * 60 * 1000,
           });
@@ -452,7 +470,7 @@ async function parent() {
   }
 
   const report = {
-    machine: machine(),
+    machine: { ...machine(), roundsStartOnCpus: hasTaskset ? Array.from({ length: rounds }, (_, i) => i % os.cpus().length) : null },
     budgetMs,
     rounds,
     implementations: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { info: v.info ?? (k === 'poolgrad' ? { simd: v.simd } : undefined), error: v.error }])),
@@ -477,6 +495,7 @@ function print(r) {
     const f = m.freshMemory;
     console.log(`fresh memory: first write ${f.firstMsPerMB.toFixed(3)} ms/MB, writing it again ${f.againMsPerMB.toFixed(3)} ms/MB (plain calls return fresh arrays)`);
   }
+  if (m.roundsStartOnCpus) console.log(`rounds start their processes on cpu ${m.roundsStartOnCpus.join(', ')} (vCPUs of a shared VM differ)`);
   const best = r.rounds > 1 ? `the lowest of ${r.rounds} rounds' medians` : 'medians';
   console.log(`poolgrad.wasm ${m.wasmBytes.simd} B (SIMD), poolgrad-scalar.wasm ${m.wasmBytes.scalar} B; ${best} in ms (${r.budgetMs} ms per measurement), one thread`);
   for (const [k, v] of Object.entries(r.implementations)) {
