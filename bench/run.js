@@ -382,12 +382,29 @@ function fastest(a, b) {
 const fmt = (ms) => (ms == null ? '—' : ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
 const ratio = (x) => (x == null || !Number.isFinite(x) ? '—' : x >= 100 ? `${x.toFixed(0)}×` : `${x.toFixed(2)}×`);
 
-// argv that runs `command` starting on CPU `cpu`, free to move afterwards.
-const hasTaskset = process.platform === 'linux' && os.cpus().length > 1 && spawnSync('taskset', ['-V']).status === 0;
+// The CPUs this process may run on (Linux: Cpus_allowed_list, e.g. "0-3,6"),
+// when there are several and taskset is at hand; else null.
+function allowedCpus() {
+  if (process.platform !== 'linux' || spawnSync('taskset', ['-V']).status !== 0) return null;
+  try {
+    const list = readFileSync('/proc/self/status', 'utf8').match(/^Cpus_allowed_list:\s*(\S+)/m)[1];
+    const cpus = list.split(',').flatMap((part) => {
+      const [a, b = a] = part.split('-').map(Number);
+      return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+    });
+    return cpus.length > 1 ? { list, cpus } : null;
+  } catch {
+    return null;
+  }
+}
+const allowed = allowedCpus();
+const roundCpu = (round) => allowed && allowed.cpus[(round - 1) % allowed.cpus.length];
+
+// argv that runs `command` starting on CPU `cpu`, free to move afterwards
+// (should widening the affinity fail, the command still runs, pinned).
 function startingOn(cpu, command) {
-  if (!hasTaskset) return command;
-  const all = `0-${os.cpus().length - 1}`;
-  return ['taskset', '-c', String(cpu), 'sh', '-c', `taskset -p -c ${all} $$ >/dev/null && exec "$0" "$@"`, ...command];
+  if (!allowed) return command;
+  return ['taskset', '-c', String(cpu), 'sh', '-c', `taskset -p -c ${allowed.list} $$ >/dev/null 2>&1; exec "$0" "$@"`, ...command];
 }
 
 async function parent() {
@@ -395,7 +412,7 @@ async function parent() {
   const data = {};
   try {
     for (let round = 1; round <= rounds; round++) {
-      const cpu = (round - 1) % os.cpus().length;
+      const cpu = roundCpu(round);
       for (const name of IMPLS) {
         const out = path.join(dir, `${name}.json`);
         if (!args.json) process.stderr.write(`bench: round ${round}/${rounds}: ${name}…\n`);
@@ -470,7 +487,7 @@ async function parent() {
   }
 
   const report = {
-    machine: { ...machine(), roundsStartOnCpus: hasTaskset ? Array.from({ length: rounds }, (_, i) => i % os.cpus().length) : null },
+    machine: { ...machine(), roundsStartOnCpus: allowed ? Array.from({ length: rounds }, (_, i) => roundCpu(i + 1)) : null },
     budgetMs,
     rounds,
     implementations: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { info: v.info ?? (k === 'poolgrad' ? { simd: v.simd } : undefined), error: v.error }])),
