@@ -12,6 +12,11 @@ namespace {
 using namespace simd;
 
 uint64_t exact_steps = 0;
+
+// Lane groups per step: 3 independent chains of 4 output columns. With 4, V8
+// runs out of vector registers and spills (3 are 6% faster on W2, the same on
+// W1, and 1.8 KB smaller).
+constexpr int kGroups = 3;
 uint64_t clipped_steps = 0;
 
 struct MaxRow {
@@ -132,8 +137,8 @@ inline bool max_step(const MaxRow& r, int32_t ow) {
   return true;
 }
 
-// Output columns 0..15 of a kernel-3, stride-2, padding-1 row as one CLIP0
-// step when at least 16 columns are interior, and the element before the
+// Output columns [0, 4·kGroups) of a kernel-3, stride-2, padding-1 row as one
+// CLIP0 step when that many columns are interior, and the element before the
 // first row read (at `plane_start` + that row's offset) lies inside the
 // tensor. Returns the first column left to compute: 0 when it did not apply.
 // Only this geometry gets the variant: each copy of an unrolled step costs
@@ -143,10 +148,10 @@ int32_t clipped_step(const Plan& p, const MaxRow& r, int64_t plane_start, int32_
                      int32_t hi) {
   if constexpr (KW == 3 && SW == 2) {
     const int64_t first_row = r.wh.start + r.wh.first * r.dh;
-    if (lo != 1 || hi < 16 || r.pw != 1 || plane_start + first_row * p.in_w == 0) return 0;
-    if (!max_step<KW, SW, 4, true>(r, 0)) return 0;
+    if (lo != 1 || hi < 4 * kGroups || r.pw != 1 || plane_start + first_row * p.in_w == 0) return 0;
+    if (!max_step<KW, SW, kGroups, true>(r, 0)) return 0;
     ++clipped_steps;
-    return 16;
+    return 4 * kGroups;
   }
   return 0;
 }
@@ -185,7 +190,7 @@ void max_planes(const Plan& p, const float* input, float* output, int32_t* indic
       int32_t ow = clipped_step<KW, SW>(p, r, plane * in_plane, lo, hi);
       if (ow == 0)
         for (; ow < lo; ++ow) max_window(p, in, oh, ow, out + ow, idx + ow);
-      for (; ow + 16 <= hi; ow += 16) max_step<KW, SW, 4>(r, ow);
+      for (; ow + 4 * kGroups <= hi; ow += 4 * kGroups) max_step<KW, SW, kGroups>(r, ow);
       // The last step is moved back to end at `hi` (recomputing a few
       // columns) instead of a scalar remainder.
       for (; ow < hi; ow += 4) max_step<KW, SW, 1>(r, ow + 4 > hi ? hi - 4 : ow);

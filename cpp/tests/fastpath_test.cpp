@@ -391,7 +391,7 @@ TEST(FastPath, max_steps_take_the_exact_rule_only_where_a_window_holds_nan) {
 // a row runs in a vector step whose first lane reads the element before the
 // row (the previous row's last, here made larger than everything) and must
 // treat it as padding. Every row but the very first of the tensor takes that
-// step; a NaN in it sends the row's first 16 columns to the scalar code.
+// step; a NaN in it sends the columns of that step to the scalar code.
 TEST(FastPath, max_k3s2_padding1_column0_is_a_vector_step_that_never_picks_the_padding) {
   Rng r;
   PoolOptions o;
