@@ -31,7 +31,10 @@ beforeAll(async () => {
   expect(ENDLESS).not.toBe(RIGHT);
   ({ server, url: origin } = await serve({ port: 0 }));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Reduced motion: the page then scrolls without animation, so a focus
+  // scroll still running cannot move a button between Playwright's
+  // stability check and its click (one CI run read a stale verdict).
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   // Records CSP violations from the first script on.
   await context.addInitScript(() => {
     window.__csp = [];

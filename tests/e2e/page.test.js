@@ -33,7 +33,10 @@ afterAll(async () => {
 
 /** Opens the page at `query`, recording requests, console errors and transferred bytes. */
 async function open(query = '') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Reduced motion: the page then scrolls without animation, so a focus
+  // scroll still running cannot move a button between Playwright's
+  // stability check and its click (one CI run read a stale verdict).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const log = { requests: [], errors: [], finished: [] };
   page.on('request', (r) => log.requests.push(r.url()));
