@@ -26,6 +26,8 @@ struct MaxRow {
   float* out;
   int32_t* idx;
   i32x4 lane_cols;
+  // The first input row the row's windows read.
+  int32_t first_row() const { return wh.start + wh.first * dh; }
 };
 
 // CLIP0: the step starts at output column 0 of a kernel-3, stride-2,
@@ -77,7 +79,7 @@ inline void walk_taps(const MaxRow& r, int32_t col0, Visit&& visit) {
 template <int KW, int SW, int G>
 inline void max_step_exact(const MaxRow& r, int32_t ow, f32x4* best, i32x4* at) {
   const int32_t col0 = ow * (SW ? SW : r.sw) - r.pw;
-  const int32_t first = (r.wh.start + r.wh.first * r.dh) * r.in_w;
+  const int32_t first = r.first_row() * r.in_w;
   for (int g = 0; g < G; ++g) {
     best[g] = splat(-__builtin_inff());
     at[g] = splat(first);
@@ -108,7 +110,7 @@ template <int KW, int SW, int G, bool CLIP0 = false>
 inline bool max_step(const MaxRow& r, int32_t ow) {
   const int32_t sw = SW ? SW : r.sw;
   const int32_t col0 = ow * sw - r.pw;
-  const int32_t first = (r.wh.start + r.wh.first * r.dh) * r.in_w;
+  const int32_t first = r.first_row() * r.in_w;
   f32x4 best[G], sum[G];
   i32x4 at[G];
   for (int g = 0; g < G; ++g) {
@@ -147,8 +149,9 @@ template <int KW, int SW>
 int32_t clipped_step(const Plan& p, const MaxRow& r, int64_t plane_start, int32_t lo,
                      int32_t hi) {
   if constexpr (KW == 3 && SW == 2) {
-    const int64_t first_row = r.wh.start + r.wh.first * r.dh;
-    if (lo != 1 || hi < 4 * kGroups || r.pw != 1 || plane_start + first_row * p.in_w == 0) return 0;
+    if (lo != 1 || hi < 4 * kGroups || r.pw != 1 ||
+        plane_start + int64_t{r.first_row()} * p.in_w == 0)
+      return 0;
     if (!max_step<KW, SW, kGroups, true>(r, 0)) return 0;
     ++clipped_steps;
     return 4 * kGroups;
