@@ -6,7 +6,7 @@ import { makeCases } from '../../js/checker/cases.js';
 import { readFileSync } from 'node:fs';
 import { notebookExpectations } from '../../js/checker/answers.js';
 import { compare } from '../../js/checker/compare.js';
-import { parseNumpy } from '../../js/checker/numpy.js';
+import { parseNumpy } from 'poolgrad/checker';
 import { expectedFor } from '../../js/checker/run.js';
 import { candidates, shrink } from '../../js/checker/shrink.js';
 
