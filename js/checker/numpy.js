@@ -23,8 +23,9 @@ function toNumber(text) {
 // output is read as the array it shows.
 function unwrap(text) {
   let s = text.trim();
-  // A leading label such as "o_1:" or "dEdo_0 =" (print_tensors prints one).
-  s = s.replace(/^[A-Za-z_][\w.]*\s*[:=]\s*/, '');
+  // A leading label such as "o_1:", "dEdo_0 =" (print_tensors prints one) or
+  // In[5]'s "Output Shape Max Pooling:" (words with spaces, then a colon).
+  s = s.replace(/^[A-Za-z_][\w.]*\s*[:=]\s*|^[A-Za-z_][\w.]*(?: [A-Za-z_][\w.]*)+\s*:\s*/, '');
   const wrapper = /^(?:np\.|numpy\.|torch\.)?(array|tensor|Size)\s*\(/.exec(s);
   if (wrapper && s.endsWith(')')) s = s.slice(wrapper[0].length, -1);
   // Keyword arguments of repr(): dtype=float32, grad_fn=<...>, requires_grad=True.
