@@ -142,7 +142,7 @@ export const WORDS: Record<'de' | 'en', Record<string, string>>;
 export interface Misconception {
   key: MistakeKey;
   /** Per exercise: the wrong result on case `c` (or a list of variants), null where the case cannot show it. */
-  produce: Partial<Record<TargetName, (poolgrad: Poolgrad, c: Case) => Nested | Nested[] | null>>;
+  produce: Partial<Record<TargetName, (poolgrad: Poolgrad, c: Case) => Nested | { variants: Nested[] } | null>>;
   /** Exercises whose notebook givens cannot tell the misconception from the right result, and why. */
   blindOnNotebook: Partial<Record<TargetName, string>>;
 }
