@@ -1175,9 +1175,13 @@ class ndarray:
         shape = self._shape
         if not shape:
             return vals[0]
-        for n in reversed(shape[1:]):
-            vals = [vals[i:i + n] for i in range(0, len(vals), n)]
-        return vals
+
+        def nest(flat, dims):
+            if len(dims) == 1:
+                return list(flat)
+            step = _prod(dims[1:])
+            return [nest(flat[i * step:(i + 1) * step], dims[1:]) for i in range(dims[0])]
+        return nest(vals, shape)
 
     def copy(self, order='C'):
         return _new(self._values(), self._shape, self._dtype)
@@ -1340,10 +1344,14 @@ class ndarray:
         return _binary(self, o, 'greater_equal')
 
     def __eq__(self, o):
+        if o is None:
+            return _new([False] * self.size, self._shape, _BOOL)
         r = _binary(self, o, 'equal')
         return False if r is NotImplemented else r
 
     def __ne__(self, o):
+        if o is None:
+            return _new([True] * self.size, self._shape, _BOOL)
         r = _binary(self, o, 'not_equal')
         return True if r is NotImplemented else r
 
@@ -1376,6 +1384,8 @@ def _values_for(value, shape, dt):
     n = _prod(shape)
     if isinstance(value, ndarray) or isinstance(value, (list, tuple)):
         src = value if isinstance(value, ndarray) else array(value)
+        if shape == () and src.size == 1:
+            src = src.reshape(())
         if src._shape != shape:
             try:
                 target = _broadcast_shapes(src._shape, shape)
@@ -1832,7 +1842,10 @@ def _scalar_mul(a, b):
 
 
 def absolute(x):
-    return _unary(x, _b.abs, _b.abs, 'absolute')
+    a = asarray(x)
+    if a._dtype is _BOOL:
+        return a.copy() if a._shape else a._values()[0]
+    return _unary(a, _b.abs, _b.abs, 'absolute')
 
 
 abs = absolute
