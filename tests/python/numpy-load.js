@@ -25,7 +25,3 @@ export async function loadNumpySubset(extraFiles = []) {
 export function readFixture(name) {
   return JSON.parse(readFileSync(`${root}tests/fixtures/${name}`, 'utf8'));
 }
-
-export function readRepoText(path) {
-  return readFileSync(`${root}${path}`, 'utf8');
-}
