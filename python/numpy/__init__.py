@@ -687,7 +687,12 @@ def _binary(x, y, name, out=None):
     sa, sb = A[1], B[1]
     shape_a = () if sa else A[2]._shape
     shape_b = () if sb else B[2]._shape
-    shape = shape_a if shape_a == shape_b else _broadcast_shapes(shape_a, shape_b)
+    if shape_a == shape_b or sb:
+        shape = shape_a
+    elif sa:
+        shape = shape_b
+    else:
+        shape = _broadcast_shapes(shape_a, shape_b)
     n = _prod(shape)
     va = _cast_scalar(A[2], dt) if sa else _cast_list(_broadcast_values(A[2], shape), A[0], dt)
     vb = _cast_scalar(B[2], dt) if sb else _cast_list(_broadcast_values(B[2], shape), B[0], dt)
@@ -919,6 +924,29 @@ class ndarray:
             key = (key,)
         shape0, strides0 = self._shape, self._strides
         nd = len(shape0)
+        if len(key) <= nd:
+            off = self._offset
+            shape = []
+            strides = []
+            for k, n, st in zip(key, shape0, strides0):
+                t = type(k)
+                if t is slice:
+                    start, stop, step = k.indices(n)
+                    ln = len(range(start, stop, step))
+                    if ln:
+                        off += start * st
+                    shape.append(ln)
+                    strides.append(st * step)
+                elif t is int:
+                    i = k + n if k < 0 else k
+                    if not 0 <= i < n:
+                        break
+                    off += i * st
+                else:
+                    break
+            else:
+                k = len(key)
+                return off, tuple(shape) + shape0[k:], tuple(strides) + strides0[k:]
         n_real = 0
         ellipsis = 0
         for k in key:
@@ -1044,32 +1072,45 @@ class ndarray:
         del rest_shape, rest_strides
         return flat, outer_shape + k._shape + inner_shape
 
-    def __getitem__(self, key):
-        if type(key) is tuple and len(key) == len(self._shape):
-            off = self._offset
-            for k, n, s in zip(key, self._shape, self._strides):
-                if type(k) is int or (isinstance(k, int) and not isinstance(k, bool)):
-                    if k < 0:
-                        k += n
-                        if k < 0:
-                            break
-                    elif k >= n:
-                        break
-                    off += k * s
+    def _leading_ints(self, key):
+        """Offset after the leading integer indices of a tuple key (NumPy
+        integer scalars included), or None if the key holds anything else."""
+        off = self._offset
+        for k, n, s in zip(key, self._shape, self._strides):
+            t = type(k)
+            if t is not int:
+                if t is int64 or t is int32:
+                    k = int(k)
                 else:
-                    break
-            else:
-                v = self._data[off]
-                dt = self._dtype
-                if dt is _F32:
-                    return float.__new__(float32, v)
-                if dt is _I64:
-                    return int.__new__(int64, v)
-                if dt is _F64:
-                    return float.__new__(float64, v)
-                if dt is _I32:
-                    return int.__new__(int32, v)
-                return v
+                    return None
+            if k < 0:
+                k += n
+                if k < 0:
+                    return None
+            elif k >= n:
+                return None
+            off += k * s
+        return off
+
+    def __getitem__(self, key):
+        if type(key) is tuple and len(key) <= len(self._shape):
+            off = self._leading_ints(key)
+            if off is not None:
+                k = len(key)
+                if k == len(self._shape):
+                    v = self._data[off]
+                    dt = self._dtype
+                    if dt is _F32:
+                        return float.__new__(float32, v)
+                    if dt is _I64:
+                        return int.__new__(int64, v)
+                    if dt is _F64:
+                        return float.__new__(float64, v)
+                    if dt is _I32:
+                        return int.__new__(int32, v)
+                    return v
+                return _new(self._data, self._shape[k:], self._dtype, self._strides[k:], off,
+                            self if self._base is None else self._base)
         r = self._index(key)
         if type(r[0]) is list:
             flat, shape = r
@@ -1082,21 +1123,27 @@ class ndarray:
 
     def __setitem__(self, key, value):
         dt = self._dtype
-        if type(key) is tuple and len(key) == len(self._shape) and not isinstance(value, (ndarray, list, tuple)):
-            off = self._offset
-            for k, n, s in zip(key, self._shape, self._strides):
-                if type(k) is int or (isinstance(k, int) and not isinstance(k, bool)):
-                    if k < 0:
-                        k += n
-                        if k < 0:
+        if type(key) is tuple and len(key) <= len(self._shape):
+            off = self._leading_ints(key)
+            if off is not None:
+                k = len(key)
+                if k == len(self._shape):
+                    if not isinstance(value, (ndarray, list, tuple)):
+                        self._data[off] = _scalar_to_storage(value, dt)
+                        return
+                shape = self._shape[k:]
+                if type(value) is tuple and len(shape) == 1 and len(value) == shape[0]:
+                    data = self._data
+                    st = self._strides[-1]
+                    for v in value:
+                        if isinstance(v, (ndarray, list, tuple)):
                             break
-                    elif k >= n:
-                        break
-                    off += k * s
-                else:
-                    break
-            else:
-                self._data[off] = _scalar_to_storage(value, dt)
+                    else:
+                        for v in value:
+                            data[off] = _scalar_to_storage(v, dt)
+                            off += st
+                        return
+                _scatter(self._data, shape, self._strides[k:], off, _values_for(value, shape, dt))
                 return
         r = self._index(key)
         if type(r[0]) is list:
@@ -1930,6 +1977,45 @@ def _install_scalar_ops():
             return _binary(self, other, name)
         return m
 
+    plain = {'add': _op.add, 'subtract': _op.sub, 'multiply': _op.mul}
+
+    def int64_forward(name):
+        fast = plain.get(name)
+
+        def m(self, other):
+            t = type(other)
+            if fast is not None and (t is int or t is int64):
+                return int.__new__(int64, _wrap64(fast(int(self), int(other))))
+            if isinstance(other, ndarray):
+                return NotImplemented
+            return _binary(self, other, name)
+        return m
+
+    def float32_forward(name):
+        fast = {'subtract': _op.sub, 'true_divide': _op.truediv}.get(name)
+
+        def m(self, other):
+            if fast is not None and type(other) is float32 and other:
+                return float.__new__(float32, _round32(fast(float(self), float(other))))
+            if isinstance(other, ndarray):
+                return NotImplemented
+            return _binary(self, other, name)
+        return m
+
+    def compare(name):
+        pyop = _COMPARE[name]
+
+        def m(self, other):
+            t = type(other)
+            if t is int or t is float or t is int64 or t is float32 or t is float64 or t is int32:
+                a = float(self) if isinstance(self, float) else int(self)
+                b = float(other) if isinstance(other, float) else int(other)
+                return pyop(a, b)
+            if isinstance(other, ndarray):
+                return NotImplemented
+            return _binary(self, other, name)
+        return m
+
     def reflected(name):
         def m(self, other):
             if isinstance(other, ndarray):
@@ -1940,10 +2026,11 @@ def _install_scalar_ops():
     for cls in (float32, float64, int32, int64):
         for py, name in pairs:
             if not (cls is float32 and py in ('add', 'mul')):
-                setattr(cls, '__%s__' % py, forward(name))
-            setattr(cls, '__r%s__' % py, reflected(name))
+                maker = int64_forward if cls is int64 else float32_forward if cls is float32 else forward
+                setattr(cls, '__%s__' % py, maker(name))
+            setattr(cls, '__r%s__' % py, int64_forward(name) if cls is int64 and py in ('add', 'mul') else reflected(name))
         for py, name in cmp:
-            setattr(cls, '__%s__' % py, forward(name))
+            setattr(cls, '__%s__' % py, compare(name))
         setattr(cls, '__neg__', lambda self: _scalar_of(-_scalar_value(self), self.dtype)
                 if self.dtype._cat != _I else _scalar_of(_wrap64(-int(self)), self.dtype))
         setattr(cls, '__abs__', lambda self: _scalar_of(_b.abs(_scalar_value(self)), self.dtype))
