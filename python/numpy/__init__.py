@@ -1378,6 +1378,9 @@ class ndarray:
     def __ipow__(self, o):
         return _binary(self, o, 'power', self)
 
+    def __divmod__(self, o):
+        return (_binary(self, o, 'floor_divide'), _binary(self, o, 'remainder'))
+
     def __lt__(self, o):
         return _binary(self, o, 'less')
 
@@ -1665,31 +1668,46 @@ def _groups(a, axis):
     return [vals[k:k + n] for k in range(0, len(vals), n)], out_shape, ax
 
 
-def _keep(result_shape_full, res, dt, a, axis, keepdims):
-    if keepdims:
-        if axis is None:
-            shape = (1,) * a.ndim
-        else:
-            ax = _norm_axis(axis, a.ndim)
-            shape = a._shape[:ax] + (1,) + a._shape[ax + 1:]
-        return _new(res, shape, dt)
-    if result_shape_full == ():
-        return _scalar_of(res[0], dt)
-    return _new(res, result_shape_full, dt)
+def _axis_plan(a, axis):
+    """(array, axis or None, keepdims shape, reduced count, along the last
+    axis?) for reducing a over axis (None, an int or a tuple of ints); several
+    axes are moved to the end and merged into one."""
+    nd = len(a._shape)
+    if axis is None:
+        return a, None, (1,) * nd, a.size, True
+    if isinstance(axis, tuple):
+        axes = [_norm_axis(x, nd) for x in axis]
+        if len(set(axes)) != len(axes):
+            raise ValueError("duplicate value in 'axis'")
+        keep = tuple(1 if i in axes else n for i, n in enumerate(a._shape))
+        if len(axes) == 1:
+            ax = axes[0]
+            return a, ax, keep, a._shape[ax], ax == nd - 1
+        count = _prod(a._shape[i] for i in axes)
+        if len(axes) == nd:
+            return a, None, keep, count, True
+        rest = [i for i in range(nd) if i not in axes]
+        merged = a.transpose(rest + sorted(axes)).reshape(tuple(a._shape[i] for i in rest) + (count,))
+        return merged, len(rest), keep, count, True
+    ax = _norm_axis(axis, nd)
+    return a, ax, a._shape[:ax] + (1,) + a._shape[ax + 1:], a._shape[ax], ax == nd - 1
 
 
 def _reduce(a, axis, keepdims, fn, dt_out=None):
+    """fn(values, dtype) over each reduced group; a scalar when nothing is left."""
     a = asarray(a)
     dt = dt_out or a._dtype
-    if axis is None:
-        return _keep((), [fn(a._values(), a._dtype)], dt, a, None, keepdims)
-    if isinstance(axis, tuple):
-        if len(axis) == 1:
-            axis = axis[0]
-        else:
-            raise TypeError('reducing over several axes at once is ' + _CHECKER)
-    groups, out_shape, ax = _groups(a, axis)
-    return _keep(out_shape, [fn(g, a._dtype) for g in groups], dt, a, ax, keepdims)
+    src, ax, keep_shape, _, _ = _axis_plan(a, axis)
+    if ax is None:
+        res, out_shape = [fn(src._values(), src._dtype)], ()
+    else:
+        groups, out_shape, _ = _groups(src, ax)
+        res = [fn(g, src._dtype) for g in groups]
+    if keepdims:
+        return _new(res, keep_shape, dt)
+    if out_shape == ():
+        return _scalar_of(res[0], dt)
+    return _new(res, out_shape, dt)
 
 
 def _first_nan(vals):
@@ -1716,10 +1734,14 @@ def _vmin(vals, dt):
 
 
 def amax(a, axis=None, out=None, keepdims=False, initial=None, where=True):
+    if axis is None and not keepdims and type(a) is ndarray:
+        return _scalar_of(_vmax(a._values(), a._dtype), a._dtype)
     return _reduce(a, axis, keepdims, _vmax)
 
 
 def amin(a, axis=None, out=None, keepdims=False, initial=None, where=True):
+    if axis is None and not keepdims and type(a) is ndarray:
+        return _scalar_of(_vmin(a._values(), a._dtype), a._dtype)
     return _reduce(a, axis, keepdims, _vmin)
 
 
@@ -1734,6 +1756,8 @@ def _arg(vals, dt, name):
 
 
 def argmax(a, axis=None, out=None, keepdims=False):
+    if axis is None and not keepdims and type(a) is ndarray:
+        return int.__new__(int64, _arg(a._values(), a._dtype, 'argmax'))
     return _reduce(a, axis, keepdims, lambda v, dt: _arg(v, dt, 'argmax'), _I64)
 
 
@@ -1798,13 +1822,11 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=0, where=Tru
     a = asarray(a)
     acc = _sum_dtype(a._dtype, dtype)
 
-    def fn(vals, dt, last=True):
+    last = _axis_plan(a, axis)[4]
+
+    def fn(vals, dt):
         return _sum_values(_cast_list(vals, dt, acc), acc, last)
-    if axis is None:
-        return _reduce(a, None, keepdims, fn, acc)
-    ax = _norm_axis(axis[0] if isinstance(axis, tuple) and len(axis) == 1 else axis, a.ndim)
-    last = ax == a.ndim - 1
-    return _reduce(a, ax, keepdims, lambda v, dt: fn(v, dt, last), acc)
+    return _reduce(a, axis, keepdims, fn, acc)
 
 
 def mean(a, axis=None, dtype=None, out=None, keepdims=False, where=True):
@@ -1815,13 +1837,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, where=True):
         acc = _F64
     else:
         acc = a._dtype
-    if axis is None:
-        count = a.size
-        last = True
-    else:
-        ax = _norm_axis(axis[0] if isinstance(axis, tuple) and len(axis) == 1 else axis, a.ndim)
-        count = a._shape[ax]
-        last = ax == a.ndim - 1
+    _, _, _, count, last = _axis_plan(a, axis)
     rnd = _round32 if acc is _F32 else _same
 
     def fn(vals, dt):
@@ -2035,6 +2051,8 @@ def _install_scalar_ops():
                 if self.dtype._cat != _I else _scalar_of(_wrap64(-int(self)), self.dtype))
         setattr(cls, '__abs__', lambda self: _scalar_of(_b.abs(_scalar_value(self)), self.dtype))
         setattr(cls, '__pos__', lambda self: self)
+        setattr(cls, '__divmod__', lambda self, o: (self // o, self % o))
+        setattr(cls, '__rdivmod__', lambda self, o: (o // self, o % self))
         cls.__hash__ = float.__hash__ if issubclass(cls, float) else int.__hash__
 
 
