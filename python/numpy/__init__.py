@@ -100,17 +100,6 @@ class _NumpyFloat(float):
                              % ('numpy.' + self._dtname, name, _CHECKER))
 
 
-def _scalar_binop(name, reflected=False):
-    fn = _BINARY[name]
-
-    def method(self, other):
-        if isinstance(other, ndarray) or not isinstance(other, (int, float)):
-            return NotImplemented
-        return fn(other, self) if reflected else fn(self, other)
-    method.__name__ = name
-    return method
-
-
 class float32(_NumpyFloat, floating):
     __slots__ = ()
     _dtname = 'float32'
@@ -181,7 +170,7 @@ class int64(_NumpyInt, signedinteger):
     def __new__(cls, x=0):
         if isinstance(x, (ndarray, list, tuple)):
             return asarray(x).astype('int64')
-        return int.__new__(cls, _to_int(x))
+        return int.__new__(cls, int(x))
 
     __hash__ = int.__hash__
 
@@ -193,7 +182,7 @@ class int32(_NumpyInt, signedinteger):
     def __new__(cls, x=0):
         if isinstance(x, (ndarray, list, tuple)):
             return asarray(x).astype('int32')
-        return int.__new__(cls, _wrap32(_to_int(x)))
+        return int.__new__(cls, _wrap32(int(x)))
 
     __hash__ = int.__hash__
 
@@ -209,10 +198,6 @@ class bool_(generic):
 
 for _cls in (float32, float64, int64, int32):
     _scalar_props(_cls)
-    for _name in ('add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow'):
-        if _name not in _cls.__dict__ or _name in ('add', 'mul') and _cls is not float32:
-            pass
-    _cls._generic = True
 
 
 def _wrap32(v):
@@ -225,12 +210,6 @@ def _wrap64(v):
     if -9223372036854775808 <= v <= 9223372036854775807:
         return v
     return (v + 9223372036854775808) % 18446744073709551616 - 9223372036854775808
-
-
-def _to_int(x):
-    if isinstance(x, str):
-        return int(x)
-    return int(x)
 
 
 # ---------------------------------------------------------------- dtypes
@@ -1034,8 +1013,7 @@ class ndarray:
                                  'dimension is %d but corresponding boolean dimension is %d'
                                  % (ax, view_shape[pos], k._shape[0] if k._shape else 0))
             mask = k._values()
-            positions = _gather(list(range(_prod(self._shape) * 0 + len(self._data))),
-                                view_shape, tuple(strides), off)
+            positions = _gather(list(range(len(self._data))), view_shape, tuple(strides), off)
             inner = _prod(view_shape[pos + kd:])
             outer = _prod(view_shape[:pos])
             block = len(mask) * inner
@@ -1057,8 +1035,6 @@ class ndarray:
                 raise IndexError('index %d is out of bounds for axis %d with size %d' % (i, ax, n))
             idx.append(j)
         st = strides[pos]
-        rest_shape = view_shape[:pos] + view_shape[pos + 1:]
-        rest_strides = tuple(strides[:pos]) + tuple(strides[pos + 1:])
         flat = []
         outer_shape = view_shape[:pos]
         inner_shape = view_shape[pos + 1:]
@@ -1069,7 +1045,6 @@ class ndarray:
                 b2 = base + j * st
                 flat += _gather(list(range(len(self._data))), inner_shape, inner_strides, b2) \
                     if inner_shape else [b2]
-        del rest_shape, rest_strides
         return flat, outer_shape + k._shape + inner_shape
 
     def _leading_ints(self, key):
@@ -1173,16 +1148,16 @@ class ndarray:
         return _b.any(v == value for v in self._values())
 
     # -- conversions
-    def _single(self, what):
+    def _single(self):
         if self.size != 1:
             raise TypeError('only size-1 arrays can be converted to Python scalars')
         return self._data[self._offset] if not self._shape else self._values()[0]
 
     def __float__(self):
-        return float(self._single('float'))
+        return float(self._single())
 
     def __int__(self):
-        return int(self._single('int'))
+        return int(self._single())
 
     def __index__(self):
         if self._shape != () or self._dtype._cat != _I:
@@ -1211,8 +1186,11 @@ class ndarray:
     def item(self, *args):
         if args:
             if len(args) == 1 and isinstance(args[0], int):
-                return self.ravel()._values()[args[0]] if self.ndim > 1 else self._values()[args[0]]
-            return self[args if len(args) > 1 else args[0]].item()
+                vals = self._values()
+                if not -len(vals) <= args[0] < len(vals):
+                    raise IndexError('index %d is out of bounds for size %d' % (args[0], len(vals)))
+                return vals[args[0]]
+            return self[args].item()
         if self.size != 1:
             raise ValueError('can only convert an array of size 1 to a Python scalar')
         return self._values()[0]
@@ -1527,12 +1505,9 @@ def array(object, dtype=None, copy=True, order='K', ndmin=0):
                 _scalar_to_storage(v, target)
         vals = _cast_list(vals, dt, target)
         dt = target
-    elif isinstance(object, ndarray):
-        vals = list(vals)
     if len(shape) < ndmin:
         shape = (1,) * (ndmin - len(shape)) + shape
-    return _new(vals if not isinstance(object, ndarray) or vals is not object._data else list(vals),
-                shape, dt)
+    return _new(vals, shape, dt)
 
 
 def asarray(a, dtype=None, order=None):
@@ -2234,7 +2209,7 @@ def array_equal(a1, a2, equal_nan=False):
     return True
 
 
-from . import random  # noqa: E402  (np.random needs the ndarray helpers above)
+from . import random  # noqa: E402,F401  (np.random needs the ndarray helpers above)
 
 _AVAILABLE_REMOVED = {'int': 'int', 'float': 'float', 'bool': 'bool', 'object': 'object'}
 
