@@ -1457,6 +1457,9 @@ def _norm_axis(axis, nd):
 
 # ---------------------------------------------------------------- construction
 
+_PLAIN_NUMBERS = {float, int, bool}
+
+
 def _infer(obj):
     """(flat values, shape, dtype) of nested sequences / arrays / scalars."""
     if isinstance(obj, ndarray):
@@ -1464,6 +1467,15 @@ def _infer(obj):
     if isinstance(obj, (list, tuple)):
         if not obj:
             return [], (0,), _F64
+        kinds = set(map(type, obj))
+        if kinds <= _PLAIN_NUMBERS:
+            if float in kinds:
+                return list(map(float, obj)) if len(kinds) > 1 else list(obj), (len(obj),), _F64
+            if int in kinds:
+                if _b.max(obj) > 9223372036854775807 or _b.min(obj) < -9223372036854775808:
+                    raise OverflowError('Python int too large to convert to C long')
+                return list(map(int, obj)) if len(kinds) > 1 else list(obj), (len(obj),), _I64
+            return list(obj), (len(obj),), _BOOL
         parts = [_infer(o) for o in obj]
         shape0 = parts[0][1]
         for p in parts:
