@@ -1286,6 +1286,9 @@ class ndarray:
     def prod(self, axis=None, dtype=None, out=None, keepdims=False):
         return prod(self, axis, dtype, keepdims=keepdims)
 
+    def round(self, decimals=0, out=None):
+        return around(self, decimals)
+
     def any(self, axis=None, keepdims=False):
         return any(self, axis, keepdims=keepdims)
 
@@ -1924,6 +1927,40 @@ def exp(x):
 
 def log(x):
     return _unary(x, _flog, None, 'log', float_only=True)
+
+
+def _rint(x):
+    if x - x != 0:
+        return x
+    r = float(_b.round(x))
+    return _math.copysign(r, x) if r == 0 else r
+
+
+def around(a, decimals=0, out=None):
+    """NumPy's rounding: half to even of a * 10**decimals, in a's precision
+    (integers in float64, cast back)."""
+    x = asarray(a)
+    decimals = _op.index(decimals)
+    if x._dtype._cat != _F:
+        if decimals >= 0:
+            return x.copy() if x._shape else x[()]
+        f = 10.0 ** -decimals
+        res = [int(_rint(v / f) * f) for v in x._values()]
+        return _new(res, x._shape, x._dtype) if x._shape else _scalar_of(res[0], x._dtype)
+    rnd = _round32 if x._dtype is _F32 else _same
+    f = rnd(10.0 ** _b.abs(decimals))
+    if decimals >= 0:
+        res = [rnd(_fdiv(_rint(rnd(v * f)), f)) for v in x._values()]
+    else:
+        res = [rnd(_rint(rnd(_fdiv(v, f))) * f) for v in x._values()]
+    return _new(res, x._shape, x._dtype) if x._shape else _scalar_of(res[0], x._dtype)
+
+
+round = round_ = around
+
+
+def rint(x):
+    return _unary(x, _rint, None, 'rint', float_only=True)
 
 
 def _bool_unary(x, fn):
