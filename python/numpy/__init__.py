@@ -1289,6 +1289,15 @@ class ndarray:
     def round(self, decimals=0, out=None):
         return around(self, decimals)
 
+    def squeeze(self, axis=None):
+        return squeeze(self, axis)
+
+    def nonzero(self):
+        return nonzero(self)
+
+    def clip(self, min=None, max=None):
+        return clip(self, min, max)
+
     def any(self, axis=None, keepdims=False):
         return any(self, axis, keepdims=keepdims)
 
@@ -2197,6 +2206,107 @@ def nonzero(a):
             for c, i in zip(cols, unravel_index(flat, a._shape)):
                 c.append(int(i))
     return tuple(_new(c, (len(c),), _I64) for c in cols)
+
+
+def argwhere(a):
+    a = asarray(a)
+    if a._shape == ():
+        return _new([] if not a._values()[0] else [], (int(bool(a._values()[0])), 0), _I64)
+    idx = nonzero(a)
+    cols = [c._values() for c in idx]
+    n = len(cols[0]) if cols else 0
+    return _new([col[i] for i in range(n) for col in cols], (n, a.ndim), _I64)
+
+
+def flatnonzero(a):
+    return nonzero(ravel(a))[0]
+
+
+def count_nonzero(a, axis=None, keepdims=False):
+    a = asarray(a)
+    if axis is None and not keepdims:
+        return _b.sum(1 for v in a._values() if v)
+    return _reduce(a, axis, keepdims, lambda v, dt: _b.sum(1 for x in v if x), _I64)
+
+
+def clip(a, a_min, a_max, out=None):
+    if a_min is None and a_max is None:
+        raise ValueError('One of max or min must be given')
+    r = asarray(a)
+    if a_min is not None:
+        r = maximum(r, a_min)
+    if a_max is not None:
+        r = minimum(r, a_max)
+    return r
+
+
+def concatenate(arrays, axis=0, out=None, dtype=None):
+    arrs = [asarray(x) for x in arrays]
+    if not arrs:
+        raise ValueError('need at least one array to concatenate')
+    nd = arrs[0].ndim
+    if nd == 0:
+        raise ValueError('zero-dimensional arrays cannot be concatenated')
+    if axis is None:
+        arrs = [x.ravel() for x in arrs]
+        nd, axis = 1, 0
+    ax = _norm_axis(axis, nd)
+    first = arrs[0]._shape
+    for i, x in enumerate(arrs):
+        if x.ndim != nd:
+            raise ValueError('all the input array dimensions except for the concatenation axis must match '
+                             'exactly, but along dimension 0, the array at index 0 has %d dimension(s) and '
+                             'the array at index %d has %d dimension(s)' % (nd, i, x.ndim))
+        for d in range(nd):
+            if d != ax and x._shape[d] != first[d]:
+                raise ValueError('all the input array dimensions except for the concatenation axis must '
+                                 'match exactly, but along dimension %d, the array at index 0 has size %d '
+                                 'and the array at index %d has size %d' % (d, first[d], i, x._shape[d]))
+    dt = _DT_OF(dtype) if dtype is not None else arrs[0]._dtype
+    if dtype is None:
+        for x in arrs[1:]:
+            dt = _promote(dt, x._dtype)
+    outer = _prod(first[:ax])
+    chunks = []
+    for x in arrs:
+        block = _prod(x._shape[ax:])
+        chunks.append((_cast_list(x._values(), x._dtype, dt), block))
+    res = []
+    for o in range(outer):
+        for vals, block in chunks:
+            res += vals[o * block:(o + 1) * block]
+    shape = first[:ax] + (_b.sum(x._shape[ax] for x in arrs),) + first[ax + 1:]
+    return _new(res, shape, dt)
+
+
+def expand_dims(a, axis):
+    a = asarray(a)
+    ax = _norm_axis(axis, a.ndim + 1)
+    return a.reshape(a._shape[:ax] + (1,) + a._shape[ax:])
+
+
+def squeeze(a, axis=None):
+    a = asarray(a)
+    if axis is None:
+        axes = [i for i, n in enumerate(a._shape) if n == 1]
+    else:
+        axes = [_norm_axis(x, a.ndim) for x in (axis if isinstance(axis, tuple) else (axis,))]
+        for i in axes:
+            if a._shape[i] != 1:
+                raise ValueError('cannot select an axis to squeeze out which has size not equal to one')
+    keep = [i for i in range(a.ndim) if i not in axes]
+    return _new(a._data, tuple(a._shape[i] for i in keep), a._dtype, tuple(a._strides[i] for i in keep),
+                a._offset, a if a._base is None else a._base)
+
+
+def stack(arrays, axis=0, out=None):
+    arrs = [asarray(x) for x in arrays]
+    if not arrs:
+        raise ValueError('need at least one array to stack')
+    if _b.any(x._shape != arrs[0]._shape for x in arrs):
+        raise ValueError('all input arrays must have the same shape')
+    ax = _norm_axis(axis, arrs[0].ndim + 1)
+    return concatenate([expand_dims(x, ax) for x in arrs], axis=ax)
 
 
 def where(condition, x=None, y=None):
