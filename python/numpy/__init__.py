@@ -1211,6 +1211,12 @@ class ndarray:
     def copy(self, order='C'):
         return _new(self._values(), self._shape, self._dtype)
 
+    def __copy__(self):
+        return self.copy()
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
     def astype(self, dtype, order='K', casting='unsafe', copy=True):
         dt = _DT_OF(dtype)
         return _new(_cast_list(self._values(), self._dtype, dt), self._shape, dt)
