@@ -488,14 +488,22 @@ def _broadcast_shapes(*shapes):
             if n != 1:
                 if dim != 1 and dim != n:
                     raise ValueError('operands could not be broadcast together with shapes '
-                                     + ' '.join(_shape_str(s) for s in shapes))
+                                     + ''.join(_shape_str(s) + ' ' for s in shapes))
                 dim = n
         out.append(dim)
     return tuple(out)
 
 
 def _shape_str(shape):
-    return '(' + ','.join(str(n) for n in shape) + (',)' if len(shape) == 1 else ')')
+    """A shape as NumPy's messages print it: "(2,3)", "(4,)"; a leading
+    unknown (-1) dimension is dropped, a later one reads "newaxis"."""
+    shape = list(shape)
+    n = len(shape)
+    while shape and shape[0] < 0:
+        shape.pop(0)
+    if not shape:
+        return '()'
+    return '(' + ','.join('newaxis' if d < 0 else str(d) for d in shape) + (',)' if n == 1 else ')')
 
 
 def _broadcast_values(arr, shape):
@@ -670,8 +678,14 @@ def _binary(x, y, name, out=None):
         shape = shape_a
     elif sa:
         shape = shape_b
-    else:
+    elif out is None:
         shape = _broadcast_shapes(shape_a, shape_b)
+    else:
+        try:
+            shape = _broadcast_shapes(shape_a, shape_b)
+        except ValueError:
+            raise ValueError('operands could not be broadcast together with shapes '
+                             + ''.join(_shape_str(s) + ' ' for s in (shape_a, shape_b, out._shape))) from None
     n = _prod(shape)
     va = _cast_scalar(A[2], dt) if sa else _cast_list(_broadcast_values(A[2], shape), A[0], dt)
     vb = _cast_scalar(B[2], dt) if sb else _cast_list(_broadcast_values(B[2], shape), B[0], dt)
@@ -703,7 +717,8 @@ def _binary(x, y, name, out=None):
     if out is not None:
         if res_dt._cat > out._dtype._cat:
             raise UFuncTypeError("Cannot cast ufunc %r output from dtype('%s') to dtype('%s') with "
-                                 "casting rule 'same_kind'" % (name, res_dt.name, out._dtype.name))
+                                 "casting rule 'same_kind'"
+                                 % ('divide' if name == 'true_divide' else name, res_dt.name, out._dtype.name))
         if shape != out._shape:
             if _broadcast_shapes(shape, out._shape) != out._shape:
                 raise ValueError("non-broadcastable output operand with shape %s doesn't match "
@@ -1236,10 +1251,10 @@ class ndarray:
             known = _prod(n for n in shape if n >= 0)
             if known == 0 or size % known:
                 raise ValueError('cannot reshape array of size %d into shape %s'
-                                 % (size, _shape_repr(shape)))
+                                 % (size, _shape_str(shape)))
             shape = tuple(size // known if n < 0 else n for n in shape)
         if _prod(shape) != size:
-            raise ValueError('cannot reshape array of size %d into shape %s' % (size, _shape_repr(shape)))
+            raise ValueError('cannot reshape array of size %d into shape %s' % (size, _shape_str(shape)))
         if _is_contig(self._shape, self._strides):
             return _new(self._data, shape, self._dtype, None, self._offset,
                         self if self._base is None else self._base)
@@ -1432,6 +1447,8 @@ def _values_for(value, shape, dt):
         src = value if isinstance(value, ndarray) else array(value)
         if shape == () and src.size == 1:
             src = src.reshape(())
+        if shape == () and src._shape != ():
+            raise ValueError('setting an array element with a sequence.')
         if src._shape != shape:
             try:
                 target = _broadcast_shapes(src._shape, shape)
@@ -1439,7 +1456,7 @@ def _values_for(value, shape, dt):
                 target = None
             if target != shape:
                 raise ValueError('could not broadcast input array from shape %s into shape %s'
-                                 % (_shape_repr(src._shape), _shape_repr(shape)))
+                                 % (_shape_str(src._shape), _shape_str(shape)))
         vals = _broadcast_values(src, shape)
         if src._dtype._cat == _F and dt._cat == _I:
             for v in vals:
@@ -2260,9 +2277,9 @@ def concatenate(arrays, axis=0, out=None, dtype=None):
     first = arrs[0]._shape
     for i, x in enumerate(arrs):
         if x.ndim != nd:
-            raise ValueError('all the input array dimensions except for the concatenation axis must match '
-                             'exactly, but along dimension 0, the array at index 0 has %d dimension(s) and '
-                             'the array at index %d has %d dimension(s)' % (nd, i, x.ndim))
+            raise ValueError('all the input arrays must have same number of dimensions, but the array at '
+                             'index 0 has %d dimension(s) and the array at index %d has %d dimension(s)'
+                             % (nd, i, x.ndim))
         for d in range(nd):
             if d != ax and x._shape[d] != first[d]:
                 raise ValueError('all the input array dimensions except for the concatenation axis must '
@@ -2381,7 +2398,7 @@ _AVAILABLE_REMOVED = {'int': 'int', 'float': 'float', 'bool': 'bool', 'object': 
 
 def __getattr__(name):
     if name in _AVAILABLE_REMOVED:
-        raise AttributeError("module 'numpy' has no attribute %r. `np.%s` was a deprecated alias for the "
+        raise AttributeError("module 'numpy' has no attribute %r.\n`np.%s` was a deprecated alias for the "
                              "builtin `%s`, removed in NumPy 1.24; use `%s` or `np.%s_`"
                              % (name, name, name, name, name))
     raise AttributeError("module 'numpy' has no attribute %r: numpy.%s is %s" % (name, name, _CHECKER))
