@@ -1748,7 +1748,8 @@ def _vmax(vals, dt, name='maximum'):
             f = _first_nan(vals)
             if f is not None:
                 return f
-    return _b.max(vals) if name == 'maximum' else _b.min(vals)
+    # among equal values (0.0 and -0.0) NumPy's loop keeps the last one
+    return _b.max(reversed(vals)) if name == 'maximum' else _b.min(reversed(vals))
 
 
 def _vmin(vals, dt):

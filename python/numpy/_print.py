@@ -122,6 +122,9 @@ def float_formatter(values, is32):
                 e = int(ex)
             return i.rjust(pad_left) + '.' + f + 'e' + _exp_str(e, exp_size)
         i, f = positional(x, is32).split('.')
+        if not f and x == int(x):
+            # with min_digits=0 Dragon4 prints every integer digit exactly
+            i = '%.0f' % x
         return i.rjust(pad_left) + '.' + f.ljust(pad_right)
     return fmt
 
