@@ -1407,13 +1407,19 @@ class ndarray:
     def __eq__(self, o):
         if o is None:
             return _new([False] * self.size, self._shape, _BOOL)
-        r = _binary(self, o, 'equal')
+        try:
+            r = _binary(self, o, 'equal')
+        except ValueError:  # NumPy 1.24: shapes that do not broadcast compare unequal
+            return False
         return False if r is NotImplemented else r
 
     def __ne__(self, o):
         if o is None:
             return _new([True] * self.size, self._shape, _BOOL)
-        r = _binary(self, o, 'not_equal')
+        try:
+            r = _binary(self, o, 'not_equal')
+        except ValueError:
+            return True
         return True if r is NotImplemented else r
 
     def __neg__(self):
