@@ -47,6 +47,8 @@ EMSCRIPTEN_BINDINGS(poolgrad) {
       .value("indices", kIndices)
       .value("outH", kOutH)
       .value("outW", kOutW)
+      .value("expectOutH", kExpectOutH)
+      .value("expectOutW", kExpectOutW)
       .value("errorAxis", kErrorAxis)
       .value("errorValue", kErrorValue);
   emscripten::enum_<Status>("Status")
@@ -61,7 +63,8 @@ EMSCRIPTEN_BINDINGS(poolgrad) {
       .value("tooLarge", Status::too_large)
       .value("badIndices", Status::bad_indices)
       .value("badPointer", Status::bad_pointer)
-      .value("badLayout", Status::bad_layout);
+      .value("badLayout", Status::bad_layout)
+      .value("sizeMismatch", Status::size_mismatch);
   emscripten::enum_<PadRule>("PadRule")
       .value("symmetric", PadRule::symmetric)
       .value("explicit", PadRule::explicit_pads)

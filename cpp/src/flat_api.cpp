@@ -37,10 +37,12 @@ Status read_plan(Address params, Plan* plan) {
                              p[kInW], o, plan, &why, p[kChannels]);
   p[kErrorAxis] = why.axis;
   p[kErrorValue] = clamp32(why.value);
-  if (s == Status::ok) {
-    p[kOutH] = plan->out_h;
-    p[kOutW] = plan->out_w;
-  }
+  if (s != Status::ok) return s;
+  p[kOutH] = plan->out_h;
+  p[kOutW] = plan->out_w;
+  if ((p[kExpectOutH] != 0 && p[kExpectOutH] != plan->out_h) ||
+      (p[kExpectOutW] != 0 && p[kExpectOutW] != plan->out_w))
+    return Status::size_mismatch;
   return s;
 }
 

@@ -15,6 +15,9 @@ enum Param : int32_t {
   kDilationH, kDilationW,
   kCeilMode, kCountIncludePad, kHasDivisor, kDivisor, kLayout, kIndices,
   kOutH, kOutW,  // written back by every call that plans; read by max_backward
+  // The output size the caller allocated for: when non-zero, a plan giving
+  // another size is refused (Status::size_mismatch) before any kernel writes.
+  kExpectOutH, kExpectOutW,
   kErrorAxis, kErrorValue,  // written back on a refusal: Refusal::axis, ::value (clamped to int32)
   kParamCount
 };

@@ -32,6 +32,7 @@ enum class Status : int32_t {
   bad_indices = 9,
   bad_pointer = 11,
   bad_layout = 12,
+  size_mismatch = 13,  // the caller's output size differs from the plan's
 };
 
 // Which option broke a rule and with what value, for the error message.
