@@ -355,3 +355,24 @@ describe('layers follow dataFormat and the padding forms', () => {
     expect(Array.from(layer.backwardInput(g).data)).toEqual(Array.from(avgPool2dBackward(g, x.shape, options).data));
   });
 });
+
+describe('the core refuses an output size that differs from the one JS allocated', () => {
+  it('size_mismatch_throws_and_writes_nothing', async () => {
+    const { writePlan, check, paramBlock } = await import('../js/core/parameter-block.js');
+    const { normalizeOptions } = await import('../js/options.js');
+    const { wasm } = await import('../js/core/module.js');
+    const x = alloc([1, 1, 4, 4]);
+    x.data.set(Float32Array.from({ length: 16 }, (_, i) => i));
+    const y = alloc([1, 1, 2, 2]);
+    y.data.fill(7);
+    const o = normalizeOptions('max', { kernelSize: 2, returnIndices: false });
+    // JS claims a 1×2 output where the core plans 2×2: as if the two sides'
+    // size rules disagreed.
+    writePlan('max', o, { planes: 1, channels: 1, h: 4, w: 4 }, [1, 2]);
+    const status = wasm.maxForward(paramBlock(), x.address, y.address, 0);
+    expect(() => check(status, 'maxPool2d')).toThrow(/computes the output size \[2, 2\], but poolgrad's JS computed \[1, 2\]/);
+    expect(Array.from(y.data)).toEqual([7, 7, 7, 7]);
+    x.free();
+    y.free();
+  });
+});
