@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "pool_simd.hpp"
+#include "simd.hpp"
 #include "window.hpp"
 
 namespace poolgrad {
@@ -47,8 +48,20 @@ inline float larger(float best, float v) { return (v > best || v != v) ? v : bes
 }  // namespace
 
 // Row by row: the output row starts at -inf and each tap of the window folds
-// one input row into it, so the inner loop runs over output columns with no
-// index bookkeeping (and, at stride 1, over contiguous memory).
+// one input row into it, 4 output columns per vector step (lanes gathered at
+// the stride), so there is no index bookkeeping at all.
+template <int S>
+void fold_row(float* __restrict out, const float* row, int64_t lo, int64_t hi, int32_t stride,
+              int64_t offset) {
+  int64_t ow = lo;
+  for (; ow + 4 <= hi; ow += 4) {
+    const simd::f32x4 x = simd::load_lanes<S>(row + ow * stride + offset, stride);
+    const simd::f32x4 best = simd::load(out + ow);
+    simd::store(out + ow, simd::select((x > best) | (x != x), x, best));
+  }
+  for (; ow < hi; ++ow) out[ow] = larger(out[ow], row[ow * stride + offset]);
+}
+
 void detail::max_forward_values(const Plan& p, ConstFloats input, Floats output) {
   const AxisOptions& ah = p.opt.h;
   const AxisOptions& aw = p.opt.w;
@@ -57,7 +70,7 @@ void detail::max_forward_values(const Plan& p, ConstFloats input, Floats output)
   for (int64_t plane = 0; plane < p.planes; ++plane) {
     const float* in = input.data + plane * in_plane;
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
-      float* __restrict out = output.data + plane * out_plane + int64_t{oh} * p.out_w;
+      float* out = output.data + plane * out_plane + int64_t{oh} * p.out_w;
       std::fill(out, out + p.out_w, -std::numeric_limits<float>::infinity());
       const auto wh = axis_window(oh, p.in_h, ah);
       for (int32_t th = wh.first; th < wh.last; ++th) {
@@ -67,12 +80,9 @@ void detail::max_forward_values(const Plan& p, ConstFloats input, Floats output)
           const int64_t offset = int64_t{tw} * aw.dilation - aw.padding;
           const int64_t lo = offset >= 0 ? 0 : (-offset + aw.stride - 1) / aw.stride;
           const int64_t hi = std::min<int64_t>(p.out_w, floor_div(p.in_w - 1 - offset, aw.stride) + 1);
-          if (aw.stride == 1) {
-            const float* __restrict src = row + offset;
-            for (int64_t ow = lo; ow < hi; ++ow) out[ow] = larger(out[ow], src[ow]);
-          } else {
-            for (int64_t ow = lo; ow < hi; ++ow) out[ow] = larger(out[ow], row[ow * aw.stride + offset]);
-          }
+          if (aw.stride == 1) fold_row<1>(out, row, lo, hi, 1, offset);
+          else if (aw.stride == 2) fold_row<2>(out, row, lo, hi, 2, offset);
+          else fold_row<0>(out, row, lo, hi, aw.stride, offset);
         }
       }
     }

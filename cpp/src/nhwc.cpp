@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pool_simd.hpp"
+#include "simd.hpp"
 #include "window.hpp"
 
 namespace poolgrad::detail {
@@ -23,6 +24,64 @@ struct Sizes {
 
 }  // namespace
 
+namespace {
+
+using simd::f32x4;
+using simd::i32x4;
+
+constexpr float kMinusInf = -std::numeric_limits<float>::infinity();
+
+// One output position's window over channels [c, c + 4·V): V vectors of
+// 4 channels each. `taps(fn)` calls fn(offset, position) for every tap inside
+// the input in row-major order. Without indices, pmax keeps the earlier
+// value on ties (as the index rule does) and NaN is tracked apart, since
+// pmax ignores it: a window holding NaN gives NaN.
+template <int V, typename Taps>
+void max_values_block(const float* in, const Taps& taps, float* out) {
+  f32x4 best[V];
+  i32x4 nan[V];
+  for (int v = 0; v < V; ++v) {
+    best[v] = simd::splat(kMinusInf);
+    nan[v] = simd::splat(int32_t{0});
+  }
+  taps([&](int64_t offset, int32_t) {
+    for (int v = 0; v < V; ++v) {
+      const f32x4 x = simd::load(in + offset + 4 * v);
+      best[v] = simd::pmax(best[v], x);
+      nan[v] |= x != x;
+    }
+  });
+  for (int v = 0; v < V; ++v)
+    simd::store(out + 4 * v, simd::select(nan[v], simd::splat(std::numeric_limits<float>::quiet_NaN()), best[v]));
+}
+
+// With indices: a later tap replaces the best where it is greater or the
+// first NaN (simd::replaces), the first tap always.
+template <int V, typename Taps>
+void max_indices_block(const float* in, const Taps& taps, float* out, int32_t* idx) {
+  f32x4 best[V];
+  i32x4 at[V];
+  for (int v = 0; v < V; ++v) {
+    best[v] = simd::splat(kMinusInf);
+    at[v] = simd::splat(int32_t{-1});
+  }
+  taps([&](int64_t offset, int32_t position) {
+    const i32x4 here = simd::splat(position);
+    for (int v = 0; v < V; ++v) {
+      const f32x4 x = simd::load(in + offset + 4 * v);
+      const i32x4 take = simd::replaces(x, best[v]) | (at[v] < 0);
+      best[v] = simd::select(take, x, best[v]);
+      at[v] = simd::select(take, here, at[v]);
+    }
+  });
+  for (int v = 0; v < V; ++v) {
+    simd::store(out + 4 * v, best[v]);
+    simd::store(idx + 4 * v, at[v]);
+  }
+}
+
+}  // namespace
+
 // With `indices.data` null no index is tracked (returnIndices: false).
 void max_forward_nhwc(const Plan& p, ConstFloats input, Floats output, Indices indices) {
   const Sizes z(p);
@@ -30,38 +89,46 @@ void max_forward_nhwc(const Plan& p, ConstFloats input, Floats output, Indices i
   const AxisOptions& ah = p.opt.h;
   const AxisOptions& aw = p.opt.w;
   for (int64_t n = 0; n < z.batches; ++n) {
+    const float* batch = input.data + n * z.in_plane * c_count;
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
       const auto wh = axis_window(oh, p.in_h, ah);
       for (int32_t ow = 0; ow < p.out_w; ++ow) {
         const auto ww = axis_window(ow, p.in_w, aw);
         const int64_t at = (n * z.out_plane + int64_t{oh} * p.out_w + ow) * c_count;
-        float* __restrict out = output.data + at;
-        std::fill(out, out + c_count, -std::numeric_limits<float>::infinity());
-        int32_t* __restrict idx = indices.data ? indices.data + at : nullptr;
-        if (idx) std::fill(idx, idx + c_count, -1);
-        for (int32_t th = wh.first; th < wh.last; ++th) {
-          const int32_t h = wh.start + th * ah.dilation;
-          for (int32_t tw = ww.first; tw < ww.last; ++tw) {
-            const int32_t w = ww.start + tw * aw.dilation;
-            const float* __restrict x = input.data + (n * z.in_plane + int64_t{h} * p.in_w + w) * c_count;
-            if (idx) {
-              const int32_t position = h * p.in_w + w;
-              // Taps come in row-major order: the first wins ties, and the
-              // first NaN beats every number.
-              for (int64_t c = 0; c < c_count; ++c) {
-                const float v = x[c];
-                const float best = out[c];
-                const bool take = idx[c] < 0 || v > best || (v != v && best == best);
-                out[c] = take ? v : best;
-                idx[c] = take ? position : idx[c];
-              }
-            } else {
-              for (int64_t c = 0; c < c_count; ++c) {
-                const float v = x[c];
-                out[c] = (v > out[c] || v != v) ? v : out[c];
-              }
+        float* out = output.data + at;
+        int32_t* idx = indices.data ? indices.data + at : nullptr;
+        const auto taps = [&](auto&& fn) {
+          for (int32_t th = wh.first; th < wh.last; ++th) {
+            const int32_t h = wh.start + th * ah.dilation;
+            for (int32_t tw = ww.first; tw < ww.last; ++tw) {
+              const int32_t w = ww.start + tw * aw.dilation;
+              fn((int64_t{h} * p.in_w + w) * c_count, h * p.in_w + w);
             }
           }
+        };
+        int64_t c = 0;
+        if (idx) {
+          for (; c + 8 <= c_count; c += 8) max_indices_block<2>(batch + c, taps, out + c, idx + c);
+          for (; c + 4 <= c_count; c += 4) max_indices_block<1>(batch + c, taps, out + c, idx + c);
+        } else {
+          for (; c + 16 <= c_count; c += 16) max_values_block<4>(batch + c, taps, out + c);
+          for (; c + 4 <= c_count; c += 4) max_values_block<1>(batch + c, taps, out + c);
+        }
+        // The last C mod 4 channels, one by one with the same rules.
+        for (; c < c_count; ++c) {
+          float best = kMinusInf;
+          int32_t best_at = -1;
+          bool nan = false;
+          taps([&](int64_t offset, int32_t position) {
+            const float v = batch[offset + c];
+            nan |= v != v;
+            if (best_at < 0 || v > best || (v != v && best == best)) {
+              best = v;
+              best_at = position;
+            }
+          });
+          out[c] = idx || !nan ? best : std::numeric_limits<float>::quiet_NaN();
+          if (idx) idx[c] = best_at;
         }
       }
     }

@@ -80,7 +80,7 @@ Case random_case(Rng& rng) {
   Case c;
   c.kind = rng.pick(0, 1) ? PoolKind::max : PoolKind::avg;
   c.batches = rng.pick(1, 2);
-  c.channels = rng.pick(1, 9);
+  c.channels = rng.pick(0, 3) == 0 ? rng.pick(16, 21) : rng.pick(1, 9);  // 16+: the 4-vector blocks
   c.in_h = rng.pick(1, 9);
   c.in_w = rng.pick(1, 13);
   PoolOptions& o = c.opt;
