@@ -10,7 +10,8 @@ const HELP = `poolgrad — check your pooling exercise (Aufgabe 7 – CNN – Ba
 
 Usage:
   poolgrad init [FILE]                 write the learner template (default learner.mjs); --force overwrites
-  poolgrad check FILE.mjs [options]    test your getOutputShape, maxpool2d, MaxPooling, AvgPooling
+  poolgrad check FILE [options]        test your getOutputShape, maxpool2d, MaxPooling, AvgPooling:
+                                       FILE.py or FILE.ipynb (your notebook's Python) or FILE.mjs
       --json          print one JSON object { results: [...] } on stdout
       --seed N        seed of the random cases (default 1)
       --timeout MS    time budget per function in ms (default 10000)
@@ -93,6 +94,7 @@ async function check(flags, positional) {
   if (extra.length) throw new UsageError(`check takes one file, but got also ${extra.join(' ')}`);
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
+  if (/\.(py|ipynb)$/i.test(file)) return (await import('../js/python/cli.js')).checkPythonFile({ path, file, flags, UsageError, jsonSafe });
   sessionModule = await import('../js/checker/session.js');
   const { runChecks } = await import('../js/checker/run.js');
   const { formatReport } = await import('../js/checker/report.js');

@@ -108,6 +108,8 @@ async function freshSandbox() {
     context,
   );
   pyodide.registerJsModule('_poolgrad_bridge', wrap(bridge));
+  // imported now, so the stand-ins find it while learner code runs without JavaScript modules
+  pyodide.pyimport('_poolgrad_bridge');
   harness = pyodide.pyimport('poolgrad_check');
 }
 

@@ -136,7 +136,9 @@ const SHIMS = String.raw`(function (host) {
  */
 export async function createSandbox({ memoryMb = 1024, stdout, stderr, makeSnapshot = false, snapshot }) {
   const { loader, asmScript, lock, served } = pyodideFiles();
-  const context = vm.createContext({}, { codeGeneration: { strings: true, wasm: true } });
+  // A null-prototype sandbox object: the context's global falls back to it,
+  // and a host Object.prototype there would lead to the host's Function.
+  const context = vm.createContext(Object.create(null), { codeGeneration: { strings: true, wasm: true } });
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const safe = (fn, fallback) => (...args) => {
