@@ -9,9 +9,12 @@
 // taking and returning primitives only; the host side never throws into the
 // context and never hands it a host object.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
-const PYODIDE_DIR = new URL('../../node_modules/pyodide/', import.meta.url);
+// Wherever npm put the dependency (hoisted next to poolgrad or inside it).
+const PYODIDE_DIR = new URL('./', pathToFileURL(createRequire(import.meta.url).resolve('pyodide/package.json')));
 export const INDEX_URL = 'https://pyodide.invalid/';
 
 // Pyodide's files the context may fetch, by name (read once per thread).
