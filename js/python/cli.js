@@ -10,9 +10,10 @@ const notesText = (notes) => (notes.length ? `\nnotes on your code:\n${notes.map
 
 /**
  * Runs the check and prints the report. `UsageError` is the CLI's class for
- * exit code 2; `jsonSafe` its JSON replacer. Resolves to the exit code.
+ * exit code 2; `jsonSafe` its JSON replacer; `lang` the report's language.
+ * Resolves to the exit code.
  */
-export async function checkPythonFile({ path, file, flags, UsageError, jsonSafe }) {
+export async function checkPythonFile({ path, file, flags, UsageError, jsonSafe, lang }) {
   const text = readFileSync(path, 'utf8');
   const submission = /\.ipynb$/i.test(file) ? { notebookText: text, filename: file } : { code: text, filename: file };
   const asked = Number(process.env.POOLGRAD_CHECK_MEMORY_MB);
@@ -45,7 +46,7 @@ export async function checkPythonFile({ path, file, flags, UsageError, jsonSafe 
     const failed = report.results.filter((r) => r.passed !== r.total);
     const shapeFailed = failed.length > 1 && ['mismatch', 'error'].includes(failed.find((r) => r.name === 'get_output_shape')?.failure?.kind);
     const hint = shapeFailed ? '\nhint: the other functions probably call get_output_shape; fix it first.' : '';
-    process.stdout.write(`${formatReport(report)}${hint}${notesText(report.notes)}\n`);
+    process.stdout.write(`${formatReport(report, lang)}${hint}${notesText(report.notes)}\n`);
   }
   return report.results.every((r) => r.passed === r.total) ? 0 : 1;
 }
