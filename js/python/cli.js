@@ -2,11 +2,13 @@
 // same engine and reported like a .mjs file (text, --json, exit codes).
 import { readFileSync } from 'node:fs';
 import { formatReport } from '../checker/report.js';
+import { say } from '../checker/words.js';
 import * as poolgrad from '../node.js';
 import { checkPython, SubmissionError } from './check.js';
 import { PythonRuntime } from './runtime.js';
 
-const notesText = (notes) => (notes.length ? `\nnotes on your code:\n${notes.map((n) => `  - ${n}`).join('\n')}` : '');
+const NOTES_HEADING = { en: 'notes on your code:', de: 'Hinweise zu deinem Code:' };
+const notesText = (notes, lang) => (notes.length ? `\n${NOTES_HEADING[lang] ?? NOTES_HEADING.en}\n${notes.map((n) => `  - ${n}`).join('\n')}` : '');
 
 /**
  * Runs the check and prints the report. `UsageError` is the CLI's class for
@@ -39,14 +41,14 @@ export async function checkPythonFile({ path, file, flags, UsageError, jsonSafe,
   }
   // What the learner's cells printed goes to stderr, so --json stays one object on stdout.
   if (report.output && !flags.json) process.stderr.write(report.output.endsWith('\n') ? report.output : `${report.output}\n`);
-  if (report.usageError) throw new UsageError(`${report.usageError}${notesText(report.notes)}`);
+  if (report.usageError) throw new UsageError(`${report.usageError}${notesText(report.notes, lang)}`);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ seed: report.seed, level: report.level, results: report.results, notes: report.notes }, jsonSafe)}\n`);
   } else {
     const failed = report.results.filter((r) => r.passed !== r.total);
     const shapeFailed = failed.length > 1 && ['mismatch', 'error'].includes(failed.find((r) => r.name === 'get_output_shape')?.failure?.kind);
-    const hint = shapeFailed ? '\nhint: the other functions probably call get_output_shape; fix it first.' : '';
-    process.stdout.write(`${formatReport(report, lang)}${hint}${notesText(report.notes)}\n`);
+    const hint = shapeFailed ? `\n${say(lang, 'report.hintShape').replace('getOutputShape', 'get_output_shape')}` : '';
+    process.stdout.write(`${formatReport(report, lang)}${hint}${notesText(report.notes, lang)}\n`);
   }
   return report.results.every((r) => r.passed === r.total) ? 0 : 1;
 }
