@@ -9,6 +9,8 @@
 // parseAnswer result: { ok: true, values: number[], shape: number[] | null, nested: bool }
 //                  or { ok: false, error: { key, ...params } }.
 
+import { say } from './words.js';
+
 const NUMBER = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf(?:inity)?|nan)/i;
 
 function toNumber(text) {
@@ -147,24 +149,14 @@ export function parseAnswer(text) {
 }
 
 
-const MESSAGES = {
-  empty: () => 'the text is empty',
-  badToken: (e) => `"${e.token}" is not a number (line ${e.line}, column ${e.col})`,
-  ellipsis: (e) => `"${e.token}" (line ${e.line}): the array is abbreviated; every value is needed`,
-  tooDeep: (e) => `the bracket at line ${e.line}, column ${e.col} is nested too deeply (at most ${e.max} levels)`,
-  unclosed: (e) => `the bracket at line ${e.line}, column ${e.col} is never closed`,
-  unexpectedClose: (e) => `a closing bracket without an opening one (line ${e.line}, column ${e.col})`,
-  outsideBrackets: (e) => `a number outside the outer brackets (line ${e.line}, column ${e.col})`,
-  emptyList: (e) => `empty brackets at line ${e.line}, column ${e.col}`,
-  ragged: (e) =>
-    e.expected === undefined
-      ? 'the array is ragged: its brackets are nested to different depths'
-      : `the array is ragged: the row at line ${e.line}, column ${e.col} has ${e.got} entries instead of ${e.expected}`,
-};
-
-/** An English sentence for a parseAnswer error (the CLI's wording; the page has its own). */
-export function describeParseError(error) {
-  return (MESSAGES[error.key] ?? (() => `unreadable (${error.key})`))(error);
+/** A sentence for a parseAnswer error in `lang` ('en', the default, or 'de'); the page has its own words. */
+export function describeParseError(error, lang = 'en') {
+  const key = error.key === 'ragged' && error.expected === undefined ? 'parse.raggedDepth' : `parse.${error.key}`;
+  try {
+    return say(lang, key, error);
+  } catch {
+    return `unreadable (${error.key})`;
+  }
 }
 
 /** Nested arrays from row-major values and a shape. */
