@@ -44,7 +44,14 @@ export function serve({ root = fileURLToPath(new URL('../web/', import.meta.url)
       }
       // gzip keeps the page (wasm included) well under its 200 KB transfer budget.
       const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      // Revalidation instead of a second download (Python mode's runtime is 13 MB).
+      const modified = info.mtime.toUTCString();
+      if (req.headers['if-modified-since'] === modified) {
+        res.writeHead(304, { 'Last-Modified': modified, 'Cache-Control': 'no-cache' });
+        return res.end();
+      }
       res.writeHead(200, {
+        'Last-Modified': modified,
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': info.size }),
         'Cache-Control': 'no-cache',

@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { dirname, join, relative, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { codeOf, readNotebook } from '../js/checker/ipynb.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pyodide = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
@@ -35,7 +36,9 @@ const walk = (dir) => {
 };
 if (existsSync(join(root, 'python'))) walk(join(root, 'python'));
 writeFileSync(join(root, 'web/vendor/python.json'), JSON.stringify(files));
-// The notebook's code cells, from which the page derives its Python template.
-cpSync(join(root, 'tests/fixtures/notebook/aufgabe7-reference.py'), join(root, 'web/vendor/aufgabe7-notebook.py'));
+// The notebook's code cells (the check tests' notebook, written from the
+// course notebook's text), from which the page derives its Python template.
+const notebook = readNotebook(readFileSync(join(root, 'tests/cli/python/reference.ipynb'), 'utf8'));
+writeFileSync(join(root, 'web/vendor/aufgabe7-notebook.py'), codeOf(notebook));
 const size = RUNTIME.reduce((sum, f) => sum + statSync(join(out, f)).size, 0);
 console.log(`vendor-python: ${RUNTIME.length} Pyodide files (${size} bytes), ${Object.keys(files).length} Python files`);

@@ -49,17 +49,24 @@ const loadEngine = () =>
     import(`${ENGINE}session.js`),
     import(`${ENGINE}report.js`),
     import(`${ENGINE}template.js`),
-  ]).then(([poolgrad, run, session, report, template]) => ({ poolgrad, ...run, ...session, ...report, ...template })));
+    import(`${ENGINE}ipynb.js`),
+    import(`${ENGINE}exercises.js`),
+  ]).then(([poolgrad, ...modules]) => Object.assign({ poolgrad }, ...modules)));
 
 let python = null;
-const loadPython = () =>
-  (python ??= Promise.all([loadEngine(), import('./python-session.js'), import('./python-template.js'), fetch(new URL('../vendor/aufgabe7-notebook.py', import.meta.url))])
-    .then(async ([e, session, template, notebook]) => {
+const loadPython = (stubMessage) =>
+  (python ??= Promise.all([
+    import('../vendor/poolgrad/js/python/check.js'),
+    import('./python-session.js'),
+    import('./python-template.js'),
+    fetch(new URL('../vendor/aufgabe7-notebook.py', import.meta.url)),
+  ])
+    .then(async ([check, session, template, notebook]) => {
       if (!notebook.ok) throw new Error(`vendor/aufgabe7-notebook.py: HTTP ${notebook.status}`);
       return {
-        ...session,
+        checkPython: check.checkPython,
         template: template.pythonTemplate(await notebook.text()),
-        pool: session.createPythonPool({ spawn: spawnWorker, connect: e.connect }),
+        runtime: new session.BrowserPythonRuntime({ spawn: spawnWorker, stubMessage }),
       };
     })
     .catch((error) => {
@@ -105,65 +112,6 @@ function handleKeys(area, indentFor) {
   area.addEventListener('blur', () => (released = false));
 }
 
-// --- notebooks -------------------------------------------------------------------
-
-/** The code cells of a Jupyter notebook (nbformat 4) as one text, cells apart by a blank line. */
-export function notebookCode(text) {
-  let notebook;
-  try {
-    notebook = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`not JSON (${error.message})`);
-  }
-  if (!notebook || typeof notebook !== 'object' || !Array.isArray(notebook.cells)) throw new Error('it has no "cells" list');
-  if (notebook.nbformat !== 4) throw new Error(`nbformat should be 4, but got ${JSON.stringify(notebook.nbformat)}`);
-  const cells = notebook.cells.filter((c) => c && c.cell_type === 'code');
-  const code = cells.map((c, i) => {
-    const source = Array.isArray(c.source) ? c.source.join('') : c.source;
-    if (typeof source !== 'string') throw new Error(`code cell ${i + 1} has no source text`);
-    return source.replace(/\s+$/, '');
-  });
-  return { code: `${code.join('\n\n')}\n`, cells: cells.length };
-}
-
-// --- failures in the page's language -----------------------------------------------
-
-// The engine words failures in English for the CLI; the page re-words the
-// parts it knows and keeps the learner's own error text as it is.
-function localMessage(lang, failure, seconds) {
-  const m = failure.message ?? '';
-  let x;
-  if (failure.kind === 'timeout') return t(lang, /^importing/.test(m) ? 'code.msg.timeoutImport' : 'code.msg.timeout', { seconds });
-  if (failure.kind === 'crash') return t(lang, 'code.msg.crash', { detail: m.replace(/ \(too much memory\?\)$/, '') });
-  if (failure.kind === 'missing') return t(lang, 'code.msg.missing', { name: m.split(' ')[0] });
-  if ((x = m.match(/^threw (?:\w*Error: )?(\S+) did not finish in its own check/))) return t(lang, 'code.msg.stopped', { name: x[1] });
-  if ((x = m.match(/^threw ([\s\S]*)$/))) return t(lang, 'code.msg.threw', { error: x[1] });
-  if ((x = m.match(/^(\d+) of (\d+) cells wrong; first at (\[[^\]]*\]): expected (.*), got (.*)$/))) {
-    return t(lang, 'code.msg.cells', { count: x[1], total: x[2], index: x[3], expected: x[4], actual: x[5] });
-  }
-  if ((x = m.match(/^expected shape (.*), but got shape (.*)$/))) return t(lang, 'code.msg.shape', { expected: x[1], actual: x[2] });
-  if ((x = m.match(/^expected an array of shape (.*), but got (.*)$/))) return t(lang, 'code.msg.notArray', { expected: x[1], actual: x[2] });
-  return m;
-}
-
-function describeFailure(lang, e, failure, { seconds, nameOf }) {
-  if (failure.kind === 'missing') return `  → ${t(lang, 'code.msg.missing', { name: nameOf(failure.message.split(' ')[0]) })}`;
-  const indent = (text) => text.split('\n').map((line) => `    ${line}`).join('\n');
-  const head = [t(lang, `code.fail.${failure.kind}`)];
-  if (failure.shrinkSteps) head.push(t(lang, 'code.fail.shrunk', { steps: failure.shrinkSteps }));
-  const lines = [`  ${head.join(' – ')}${failure.label ? ` (${t(lang, 'code.fail.case', { label: failure.label })})` : ''}`];
-  if (failure.call) lines.push(`  ${t(lang, 'code.fail.call')}: ${failure.call}`);
-  for (const [name, value] of Object.entries(failure.inputs ?? {})) {
-    if (Array.isArray(value) && Array.isArray(value[0])) lines.push(`  ${name} =`, indent(e.showValue(value)));
-    else lines.push(`  ${name} = ${JSON.stringify(value).replace(/,/g, ', ')}`);
-  }
-  if (failure.kind === 'mismatch') {
-    lines.push(`  ${t(lang, 'code.fail.expected')}:`, indent(e.showValue(failure.expected)), `  ${t(lang, 'code.fail.actual')}:`, indent(e.showValue(failure.actual)));
-  }
-  lines.push(`  → ${localMessage(lang, failure, seconds)}`);
-  return lines.join('\n');
-}
-
 // --- the panel -----------------------------------------------------------------------
 
 /** Builds the panel into `section`; `lang()` is the page's current language. */
@@ -201,7 +149,10 @@ export async function mountPanel(section, lang) {
     note.classList.toggle('warn', warn);
     note.textContent = key ? t(lang(), key, params) : '';
   };
-  const templateOf = async (which) => (which === 'python' ? (templates.python ??= (await loadPython()).template) : templates.javascript);
+  // A function that ran out of time, as later loads say it (in the page's language).
+  const stubMessage = (target) => t(lang(), 'code.stopped', { name: e.exercise(target)[language === 'python' ? 'python' : 'name'] });
+  const startPython = () => loadPython(stubMessage);
+  const templateOf = async (which) => (which === 'python' ? (templates.python ??= (await startPython()).template) : templates.javascript);
 
   async function setLanguage(which, { keepText = false } = {}) {
     language = which;
@@ -215,7 +166,7 @@ export async function mountPanel(section, lang) {
     summary.removeAttribute('data-state');
     if (which === 'python' && !PYTHON_HERE) say('code.pythonFile', {}, true);
     // Opening Python mode starts CPython in the background, so the first check waits less.
-    if (which === 'python' && PYTHON_HERE) loadPython().then((py) => py.pool.ready()).catch(() => {});
+    if (which === 'python' && PYTHON_HERE) startPython().then((py) => py.runtime.start()).catch(() => {});
     run.disabled = running || (which === 'python' && !PYTHON_HERE);
   }
 
@@ -242,9 +193,12 @@ export async function mountPanel(section, lang) {
     let cells = 1;
     if (/\.ipynb$/i.test(name)) {
       try {
-        ({ code, cells } = notebookCode(text));
+        const notebook = e.readNotebook(text);
+        code = e.codeOf(notebook);
+        cells = e.codeCells(notebook).length;
       } catch (error) {
-        return say('code.notebookBad', { file: name, reason: error.message }, true);
+        if (!(error instanceof e.NotebookError)) throw error;
+        return say('code.notebookBad', { file: name, reason: t(lang(), `code.notebook.${error.key}`, { ...error.params, index: (error.params.index ?? 0) + 1 }) }, true);
       }
     }
     if (which !== language) {
@@ -291,6 +245,28 @@ export async function mountPanel(section, lang) {
     if (noteKey) note.textContent = t(l, noteKey, noteParams);
   }
 
+  // One learner worker for JavaScript, as the engine's openSession wants it.
+  const openJsSession = (source, stopped) => (timeoutMs) => {
+    const worker = spawnWorker(new URL('./code-worker.js', import.meta.url), 'poolgrad-learner');
+    const session = e.connect(
+      {
+        post: (m) => worker.postMessage(m),
+        listen: (onMessage, onError) => {
+          worker.onmessage = (event) => onMessage(event.data);
+          worker.onerror = (event) => {
+            event.preventDefault();
+            onError(new Error(event.message || 'the worker failed'));
+          };
+          worker.onmessageerror = () => onError(new Error('a result could not be passed back'));
+        },
+        terminate: () => worker.terminate(),
+      },
+      timeoutMs,
+    );
+    worker.postMessage({ type: 'load', source, stubs: stopped.map((target) => ({ target, message: stubMessage(target) })) });
+    return session;
+  };
+
   async function check() {
     if (running) return;
     running = true;
@@ -302,72 +278,52 @@ export async function mountPanel(section, lang) {
     const which = language;
     const source = area.value;
     storage.set(STORE[which], source);
-    const l = lang;
-    // Functions that ran out of time: later loads replace them with ones that
-    // fail at once (see code-worker.js / python-adapter.js), so a loop in
-    // get_output_shape costs one deadline, not one per function calling it.
-    const stopped = [];
-    const seconds = deadlineMs() / 1000;
+    const options = { poolgrad: e.poolgrad, seed: Math.max(0, Math.floor(Number(seed.value) || 0)), deadlineMs: deadlineMs() };
+    const nameOf = (target) => (which === 'python' ? e.exercise(target).python : target);
+    const onResult = (r) => {
+      results.append(resultItem(r));
+      const next = e.TARGETS[e.TARGETS.indexOf(e.exercise(r.name).name) + 1];
+      progress.textContent = next ? t(lang(), 'code.checking', { name: nameOf(next) }) : '';
+    };
     try {
-      let openSession;
-      let nameOf = (target) => target;
+      let report;
+      progress.textContent = t(lang(), 'code.checking', { name: nameOf(e.TARGETS[0]) });
       if (which === 'python') {
-        const py = await loadPython();
-        nameOf = py.pythonName;
+        const py = await startPython();
+        py.runtime.fresh();
         say('code.pythonStarting');
-        await py.pool.ready();
+        await py.runtime.start();
         say(null);
-        openSession = py.pool.openSession(source, () => [...stopped]);
+        report = await py.checkPython({ ...options, runtime: py.runtime, submission: { code: source, filename: 'notebook.py' }, onResult });
       } else {
-        openSession = (timeoutMs) => {
-          const worker = spawnWorker(new URL('./code-worker.js', import.meta.url), 'poolgrad-learner');
-          const session = e.connect(
-            {
-              post: (m) => worker.postMessage(m),
-              listen: (onMessage, onError) => {
-                worker.onmessage = (event) => onMessage(event.data);
-                worker.onerror = (event) => {
-                  event.preventDefault();
-                  onError(new Error(event.message || 'the worker failed'));
-                };
-                worker.onmessageerror = () => onError(new Error('a result could not be passed back'));
-              },
-              terminate: () => worker.terminate(),
-            },
-            timeoutMs,
-          );
-          worker.postMessage({ type: 'load', source, stubs: [...stopped] });
-          return session;
-        };
+        // Functions that ran out of time fail at once in later loads (code-worker.js),
+        // so a loop in getOutputShape costs one deadline, not one per caller.
+        const stopped = [];
+        report = await e.runChecks({
+          ...options,
+          openSession: openJsSession(source, stopped),
+          onResult: (r) => {
+            if (r.failure?.kind === 'timeout') stopped.push(r.name);
+            onResult(r);
+          },
+        });
       }
-      progress.textContent = t(l(), 'code.checking', { name: nameOf(e.TARGETS[0]) });
-      const report = await e.runChecks({
-        poolgrad: e.poolgrad,
-        openSession,
-        seed: Math.max(0, Math.floor(Number(seed.value) || 0)),
-        deadlineMs: deadlineMs(),
-        onResult: (r) => {
-          if (r.failure?.kind === 'timeout') stopped.push(r.name);
-          results.append(resultItem(r, nameOf, seconds));
-          const next = e.TARGETS[e.TARGETS.indexOf(r.name) + 1];
-          progress.textContent = next ? t(l(), 'code.checking', { name: nameOf(next) }) : '';
-        },
-      });
       if (report.usageError) {
         summary.dataset.state = 'invalid';
-        summary.textContent = t(l(), 'code.invalid', { message: usageText(report.usageError, nameOf) });
+        summary.textContent = t(lang(), 'code.invalid', { message: usageText(report.usageError, which) });
         return;
       }
       const failed = report.results.filter((r) => r.passed !== r.total);
       summary.dataset.state = failed.length ? 'fail' : 'pass';
-      summary.textContent = failed.length ? t(l(), 'code.someFail', { k: failed.length, n: report.results.length }) : t(l(), 'code.allPass', { n: report.results.length });
-      const shape = failed[0];
-      if (failed.length > 1 && shape.name === e.TARGETS[0] && ['mismatch', 'error', 'timeout'].includes(shape.failure?.kind)) {
-        summary.textContent += ` ${t(l(), 'code.hint', { name: nameOf(shape.name) })}`;
+      summary.textContent = failed.length ? t(lang(), 'code.someFail', { k: failed.length, n: report.results.length }) : t(lang(), 'code.allPass', { n: report.results.length });
+      const first = report.results[0];
+      if (failed.length > 1 && failed[0] === first && ['mismatch', 'error', 'timeout'].includes(first.failure?.kind)) {
+        summary.textContent += ` ${t(lang(), 'code.hint', { name: first.name })}`;
       }
     } catch (error) {
+      say(null);
       summary.dataset.state = 'invalid';
-      summary.textContent = t(l(), 'code.engineError', { message: error && error.message ? error.message : String(error) });
+      summary.textContent = t(lang(), 'code.engineError', { message: error && error.message ? error.message : String(error) });
     } finally {
       progress.textContent = '';
       running = false;
@@ -376,25 +332,27 @@ export async function mountPanel(section, lang) {
     }
   }
 
-  function usageText(message, nameOf) {
+  function usageText(message, which) {
     let x;
     if ((x = message.match(/^could not import the module: ([\s\S]*)$/))) return t(lang(), 'code.importFailed', { detail: x[1] });
-    if (/^the module exports none of/.test(message)) return t(lang(), 'code.noExports', { names: ['getOutputShape', 'maxpool2d', 'MaxPooling', 'AvgPooling'].map(nameOf).join(', ') });
+    if (/^the module exports none of|defines none of/.test(message)) {
+      return t(lang(), 'code.noExports', { names: (which === 'python' ? ['get_output_shape', 'maxpool2d', 'MaxPooling_', 'MaxPooling', 'AvgPooling'] : e.EXPORTS).join(', ') });
+    }
     return message;
   }
 
-  function resultItem(r, nameOf, seconds) {
+  function resultItem(r) {
     const kind = r.failure?.kind;
     const state = r.passed === r.total ? 'pass' : kind === 'timeout' ? 'timeout' : ['error', 'crash', 'missing'].includes(kind) ? 'error' : 'fail';
     const mark = state === 'pass' ? '✔' : '✘';
     const line = h('span', { class: 'code-line' });
     const details = r.failure ? h('pre', { class: 'code-failure', tabindex: 0 }) : null;
-    const item = h('li', { 'data-function': nameOf(r.name), 'data-state': state }, line, details);
+    const item = h('li', { 'data-function': r.name, 'data-state': state, 'data-mistake': r.failure?.mistake ?? null }, line, details);
     // Re-worded on a language switch, like every other text of the panel.
     item.applyText = () => {
       const l = lang();
-      line.textContent = `${mark} ${nameOf(r.name)}: ${r.passed}/${r.total}${state === 'timeout' ? ` — ${t(l, 'code.timeoutShort')}` : ''}`;
-      if (details) details.textContent = describeFailure(l, e, r.failure, { seconds, nameOf });
+      line.textContent = `${mark} ${r.name}: ${r.passed}/${r.total}${state === 'timeout' ? ` — ${t(l, 'code.timeoutShort')}` : ''}`;
+      if (details) details.textContent = e.describeFailure(r.failure, l, r.name);
     };
     item.applyText();
     return item;

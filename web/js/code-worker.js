@@ -17,11 +17,11 @@ const blobUrl = (text) => URL.createObjectURL(new Blob([text], { type: 'text/jav
 // functions calling it fail fast and say why instead of each waiting for the
 // deadline. Reassigning works for `function` and `class` declarations (their
 // module bindings are mutable); a `const` keeps its value (the try catches).
-function stubCode(targets) {
-  return targets
-    .map((target) => {
+function stubCode(stubs) {
+  return stubs
+    .map(({ target, message }) => {
       const [owner, method] = target.split('.');
-      const raise = `function () { throw new Error(${JSON.stringify(`${target} did not finish in its own check (an endless loop?), so this call was not waited for`)}); }`;
+      const raise = `function () { throw new Error(${JSON.stringify(message)}); }`;
       if (!method) return `try { ${owner} = ${raise}; } catch {}`;
       if (method === 'backpropYX') return '';
       return `try { ${owner}.prototype.${method} = ${raise}; } catch {}`;

@@ -7,7 +7,7 @@
 
 const OUTWARD = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport', 'importScripts',
   'Worker', 'SharedWorker', 'BroadcastChannel', 'indexedDB', 'caches', 'cookieStore', 'postMessage', 'close',
-  'eval', 'Function', 'navigator', 'Notification', 'webkitRequestFileSystem', 'webkitResolveLocalFileSystemURL'];
+  'navigator', 'Notification', 'webkitRequestFileSystem', 'webkitResolveLocalFileSystemURL'];
 
 const refuse = function () {
   throw new EvalError('making code from strings is not available while checking');
@@ -32,7 +32,13 @@ export function lockDown(scope = globalThis) {
       }
     }
   }
-  // Every function's .constructor leads to a Function constructor.
+  // Code from strings: eval and Function refuse (Pyodide still tests
+  // `x instanceof Function`, so the stand-in keeps Function.prototype), and
+  // every function's .constructor leads to the stand-in.
+  refuse.prototype = Function.prototype;
+  for (const name of ['eval', 'Function']) {
+    Object.defineProperty(scope, name, { value: refuse, writable: false, configurable: false });
+  }
   for (const make of [function () {}, async function () {}, function* () {}, async function* () {}]) {
     Object.defineProperty(Object.getPrototypeOf(make), 'constructor', { value: refuse, writable: false, configurable: false });
   }
