@@ -115,9 +115,8 @@ describe('code mode', () => {
     const yx = results.find((r) => r.name === 'MaxPooling.backpropYX');
     // The page is German here: the details are too, in the page's "du".
     expect(yx.failure).toContain('erwartet:');
-    expect(yx.failure).toContain('erhalten:');
-    expect(yx.failure).toContain('kleinster fehlschlagender Fall');
-    expect(yx.failure).toMatch(/Werten falsch; zuerst bei \[/);
+    expect(yx.failure).toContain('bekommen:');
+    expect(yx.failure).toContain('kleinster gefundener Fall');
     expect(yx.failure).not.toMatch(/expected|actual|smallest|wrong/);
     expect(await page.getAttribute('[data-code-summary]', 'data-state')).toBe('fail');
   }, 180_000);
@@ -141,7 +140,7 @@ describe('code mode', () => {
     expect(await page.textContent('[data-code-results] > li[data-function="maxpool2d"] pre')).toContain('did not return within the 5 s');
     await page.click('#lang-toggle');
     await page.waitForFunction(() => document.documentElement.lang === 'de');
-    expect(await page.textContent('[data-code-results] > li[data-function="maxpool2d"] pre')).toContain('kam nicht innerhalb der 5 s zurück');
+    expect(await page.textContent('[data-code-results] > li[data-function="maxpool2d"] pre')).toContain('ist nicht innerhalb der 5 s zurückgekehrt');
   }, 180_000);
 
   it('endless_loop_in_getOutputShape_costs_one_deadline_and_its_callers_fail_at_once_naming_it', async () => {
@@ -160,7 +159,7 @@ describe('code mode', () => {
     expect(failing.length).toBeGreaterThan(0);
     for (const r of failing) {
       expect(r.state).toBe('error');
-      expect(r.failure).toContain('getOutputShape wurde in seiner eigenen Prüfung nicht fertig');
+      expect(r.failure).toContain('getOutputShape ist in der eigenen Prüfung nicht fertig geworden');
     }
   }, 180_000);
 
