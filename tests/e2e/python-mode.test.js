@@ -5,6 +5,7 @@
 // attempts from the learner's Python change nothing outside the worker.
 // Every request is recorded; none may leave the origin.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/serve.js';
@@ -145,6 +146,37 @@ describe('python mode', () => {
     expect(results.filter((r) => r.state !== 'pass')).toEqual([]);
     expect(await page.title()).toBe(title);
     expect(requests.filter((u) => u.includes('stolen'))).toEqual([]);
+  }, 600_000);
+
+  it('a_huge_allocation_fails_that_function_only_and_the_checker_lives_on', async () => {
+    const lines = REFERENCE.split('\n');
+    const at = lines.findLastIndex((l) => l.includes('def backward_input'));
+    lines.splice(at + 1, 0, '        hoard = [0.0] * 10**9');
+    const results = await runWith(lines.join('\n'));
+    const failed = results.filter((r) => r.state !== 'pass');
+    expect(failed.map((r) => r.name)).toEqual(['AvgPooling.backward_input']);
+    expect(failed[0].state).toBe('error');
+    expect(failed[0].failure).toContain('MemoryError');
+  }, 600_000);
+
+  it('syntax_error_names_line_and_column_and_an_opened_notebook_fills_the_editor', async () => {
+    const lines = REFERENCE.split('\n');
+    const at = lines.findIndex((l) => l.includes('def get_output_shape'));
+    const broken = '    h_out = (1 +';
+    lines.splice(at + 1, 0, broken);
+    await runWith(lines.join('\n'));
+    expect(await page.getAttribute('[data-code-summary]', 'data-state')).toBe('invalid');
+    expect(await page.textContent('[data-code-summary]')).toContain('keine der Funktionen get_output_shape');
+    expect(await page.textContent('[data-code-notes]')).toMatch(new RegExp(`SyntaxError: .* \\(line ${at + 2}, column \\d+\\)`));
+
+    await page.setInputFiles('input[type=file][data-notebook]', fileURLToPath(new URL('../cli/python/reference.ipynb', import.meta.url)));
+    await page.waitForFunction(() => document.querySelector('textarea[data-code]').value.includes('+=grad_value'));
+    expect(await page.textContent('#code-note')).toContain('reference.ipynb geladen: 17 Code-Zellen');
+    expect(await page.inputValue('textarea[data-code]')).toContain('import torch.nn.functional as F');
+    await page.setInputFiles('input[type=file][data-notebook]', { name: 'kaputt.ipynb', mimeType: 'application/json', buffer: Buffer.from('{"cells": [') });
+    await page.waitForFunction(() => document.querySelector('#code-note').textContent.includes('kaputt.ipynb'));
+    expect(await page.textContent('#code-note')).toContain('kaputt.ipynb ist kein lesbares Notebook: kein gültiges JSON');
+    expect(await page.inputValue('textarea[data-code]')).toContain('+=grad_value'); // the editor kept the last good text
   }, 600_000);
 
   it('nothing_left_the_origin_and_the_page_csp_holds_no_unsafe_eval', async () => {

@@ -139,6 +139,8 @@ export async function mountPanel(section, lang) {
   const progress = h('span', { id: 'code-progress', 'aria-live': 'polite' });
   const summary = h('p', { 'data-code-summary': '', role: 'status' });
   const results = h('ol', { class: 'code-results', 'data-code-results': '' });
+  // What the Python harness noted while loading: skipped IPython lines, cells that failed.
+  const notes = h('pre', { class: 'code-notes', 'data-code-notes': '', tabindex: 0, hidden: true });
   let noteKey = null; // what the note says, re-worded on a language switch
   let noteParams = {};
   let running = false;
@@ -275,6 +277,7 @@ export async function mountPanel(section, lang) {
     summary.textContent = '';
     summary.removeAttribute('data-state');
     results.replaceChildren();
+    notes.hidden = true;
     const which = language;
     const source = area.value;
     storage.set(STORE[which], source);
@@ -295,6 +298,8 @@ export async function mountPanel(section, lang) {
         await py.runtime.start();
         say(null);
         report = await py.checkPython({ ...options, runtime: py.runtime, submission: { code: source, filename: 'notebook.py' }, onResult });
+        notes.textContent = (report.notes ?? []).join('\n');
+        notes.hidden = !report.notes?.length;
       } else {
         // Functions that ran out of time fail at once in later loads (code-worker.js),
         // so a loop in getOutputShape costs one deadline, not one per caller.
@@ -365,7 +370,7 @@ export async function mountPanel(section, lang) {
     h('div', { class: 'code-bar' }, languageLabel, select, fileLabel, file),
     note, label, area, keys,
     h('div', { class: 'code-bar' }, run, seedLabel, seed, reset, progress),
-    summary, results,
+    summary, notes, results,
   );
   await setLanguage(language);
 
