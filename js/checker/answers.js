@@ -7,9 +7,10 @@ import { exercise } from './exercises.js';
 import { readNotebook, storedOutput } from './ipynb.js';
 import { alternativesFor } from './misconceptions.js';
 import { AVG_CASE, MAX_CASE, OUTPUT_SHAPE_CALLS } from './notebook.js';
-import { describeParseError, parseAnswer, parseNumpy } from './numpy.js';
+import { parseAnswer } from './numpy.js';
+import { parseNumpy } from './printed.js';
 import { mistakeLine, showValue } from './report.js';
-import { say } from './words.js';
+import { describeParseError, say } from './words.js';
 
 // A block starts with one of these labels on a line of its own (print_tensors
 // prints "label:"; In[5] prints "Output Shape…:" then " (2, 2)").

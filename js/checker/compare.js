@@ -2,8 +2,7 @@
 // cells are wrong.
 
 import { judge, shapeIfRectangular, TOLERANCE } from './judge.js';
-import { describeParseError } from './numpy.js';
-import { say } from './words.js';
+import { describeParseError, say } from './words.js';
 
 export { shapeIfRectangular, TOLERANCE };
 

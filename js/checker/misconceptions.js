@@ -192,6 +192,8 @@ export const MISCONCEPTIONS = [
             { divisorOverride: s.kernelSize[0] }, // kernel height only
             { divisorOverride: s.kernelSize[1] }, // kernel width only
             { divisorOverride: 1 }, // the sum, not divided
+            { divisorOverride: s.kernelSize[0] * s.kernelSize[0] }, // a square kernel assumed
+            { divisorOverride: s.kernelSize[1] * s.kernelSize[1] },
             { divisorOverride: s.kernelSize[0] + s.kernelSize[1] },
           ];
           if (s.padding.some((p) => p > 0)) variants.push({ countIncludePad: !(c.countIncludePad ?? true), divisorOverride: undefined });

@@ -148,3 +148,9 @@ export function say(lang, key, params = {}) {
 
 /** The English and German tables, for the test that both have the same keys. */
 export const WORDS = TABLES;
+
+/** A sentence for a parseAnswer() error (numpy.js) in `lang` ('en', the default, or 'de'). */
+export function describeParseError(error, lang = 'en') {
+  const key = error.key === 'ragged' && error.expected === undefined ? 'parse.raggedDepth' : `parse.${error.key}`;
+  return key in EN ? say(lang, key, error) : `unreadable (${error.key})`;
+}
