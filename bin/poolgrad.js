@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `poolgrad` command line: check a learner's own implementation, check the
 // notebook's printed answers, write the learner template.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -143,15 +143,16 @@ function jsonSafe(_key, value) {
 async function answers(flags, positional) {
   const [file, ...extra] = positional;
   if (extra.length) throw new UsageError(`answers takes at most one file, but got also ${extra.join(' ')}`);
+  const { checkAnswers, decodeText, formatAnswers, outputToJudge } = await import('../js/checker/answers.js');
   let text;
   if (file && file !== '-') {
     if (!existsSync(resolve(file))) throw new UsageError(`no such file: ${file}`);
-    text = readFileSync(resolve(file), 'utf8');
+    text = decodeText(readFileSync(resolve(file)));
   } else {
-    if (process.stdin.isTTY) process.stderr.write('paste the notebook output, then Ctrl-D:\n');
-    text = readFileSync(0, 'utf8');
+    const end = process.platform === 'win32' ? 'Ctrl-Z, then Enter' : 'Ctrl-D';
+    if (process.stdin.isTTY) process.stderr.write(`paste the notebook output, then ${end}:\n`);
+    text = decodeText(readFileSync(0));
   }
-  const { checkAnswers, formatAnswers, outputToJudge } = await import('../js/checker/answers.js');
   const poolgrad = await loadPoolgrad();
   try {
     text = outputToJudge(text, file ?? '');
@@ -168,12 +169,35 @@ async function answers(flags, positional) {
   return report.blocks.some((b) => b.verdict === 'wrong' || b.verdict === 'invalid') ? 1 : 0;
 }
 
+// Node reads a .js file as an ES module only below a package.json with "type": "module".
+function insideModulePackage(dir) {
+  for (let at = dir; ; at = dirname(at)) {
+    const manifest = join(at, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return JSON.parse(readFileSync(manifest, 'utf8')).type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (dirname(at) === at) return false;
+  }
+}
+
 async function init(flags, positional) {
   const [file = 'learner.mjs', ...extra] = positional;
   if (extra.length) throw new UsageError(`init takes at most one file, but got also ${extra.join(' ')}`);
   const path = resolve(file);
   if (existsSync(path) && !flags.force) throw new UsageError(`${file} exists already; use --force to overwrite it`);
+  if (!['.mjs', '.js'].includes(extname(path))) throw new UsageError(`init writes an ES module: ${file} should end in .mjs (or .js in a "type": "module" package)`);
+  if (extname(path) === '.js' && !insideModulePackage(dirname(path))) {
+    throw new UsageError(
+      `${file} would be read as CommonJS here (no package.json with "type": "module" above it), but the template is an ES module: ` +
+        `name it ${basename(file, extname(file))}.mjs, or add "type": "module" to your package.json`,
+    );
+  }
   const { templateFor } = await import('../js/checker/template.js');
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, templateFor(file));
   process.stdout.write(`wrote ${file}; fill in the functions, then run: npx poolgrad check ${file}\n`);
   return 0;
