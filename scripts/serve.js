@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { createGzip } from 'node:zlib';
 import { stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -19,6 +19,13 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+// A dedicated worker does not inherit the page's <meta> CSP: the learner
+// workers get theirs from this header. No 'unsafe-eval' (Pyodide needs only
+// 'wasm-unsafe-eval'), nothing from another origin; blob: is the JS learner
+// module the worker imports.
+const WORKER_CSP = "default-src 'none'; script-src 'self' blob: 'wasm-unsafe-eval'; connect-src 'self'";
+const WORKERS = new Set(['code-worker.js', 'py-worker.js']);
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt']);
 
@@ -37,11 +44,19 @@ export function serve({ root = fileURLToPath(new URL('../web/', import.meta.url)
       }
       // gzip keeps the page (wasm included) well under its 200 KB transfer budget.
       const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      // Revalidation instead of a second download (Python mode's runtime is 13 MB).
+      const modified = info.mtime.toUTCString();
+      if (req.headers['if-modified-since'] === modified) {
+        res.writeHead(304, { 'Last-Modified': modified, 'Cache-Control': 'no-cache' });
+        return res.end();
+      }
       res.writeHead(200, {
+        'Last-Modified': modified,
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': info.size }),
         'Cache-Control': 'no-cache',
         Vary: 'Accept-Encoding',
+        ...(WORKERS.has(basename(file)) ? { 'Content-Security-Policy': WORKER_CSP } : {}),
       });
       if (req.method === 'HEAD') return res.end();
       const body = createReadStream(file);
