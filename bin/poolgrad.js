@@ -16,6 +16,7 @@ Usage:
       --timeout MS    time budget per function in ms (default 10000)
   poolgrad answers [FILE.txt]          judge the notebook's printed output (or read it from stdin)
       --json          print one JSON object { blocks: [...] } on stdout
+  poolgrad grade INPUT [options]       grade a course's notebooks (folder or Moodle zip); see poolgrad grade --help
   poolgrad --help
 
 Exit codes: 0 all right, 1 something wrong, 2 usage error.`;
@@ -148,6 +149,7 @@ async function init(flags, positional) {
 }
 
 async function main(argv) {
+  if (argv[0] === 'grade') return (await import('../js/grade/cli.js')).gradeCommand(argv.slice(1), { UsageError });
   const { flags, positional } = parse(argv);
   const [command, ...rest] = positional;
   if (flags.help || command === 'help') {

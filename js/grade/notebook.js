@@ -1,0 +1,148 @@
+// What grading reads from one submitted file besides running it: whether it
+// is this exercise's notebook at all, the stored outputs of its cells, the
+// numbered gaps still without code, and the Verständnisfrage answer.
+
+/** The notebook's gaps are numbered [Luecke (1)] … [Luecke (31)]. */
+export const GAP_COUNT = 31;
+
+/** Text of one cell's stored output that is judged; more is not read. */
+export const OUTPUT_CAP_CHARS = 256 * 1024;
+/** Length of the extracted Verständnisfrage answer. */
+export const ANSWER_CAP_CHARS = 8 * 1024;
+
+// Names the notebook has the learner define; a file with none of them is another exercise.
+const EXERCISE_NAMES = ['get_output_shape', 'maxpool2d', 'MaxPooling_', 'MaxPooling', 'AvgPooling'];
+
+const GAP_MARKER = /\[Luecke \((\d+)\)\]/;
+
+const textOf = (source) => (Array.isArray(source) ? source.join('') : typeof source === 'string' ? source : '');
+
+/**
+ * Reads a submitted file. Returns `{ problem }` (a sentence) when it cannot
+ * be graded, else `{ kind, text, cells }` with `cells` as
+ * `[{ index, type, source, executionCount, output }]` (`output` is the
+ * stored printed text; `.py` files have one code cell without output).
+ */
+export function readSubmission(bytes, kind) {
+  if (bytes.length === 0) return { problem: 'empty file' };
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) return { problem: 'the file is a zip archive, not a notebook' };
+  if (bytes.subarray(0, 8192).includes(0)) return { problem: 'the file holds binary data, not a notebook' };
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return { problem: 'the file is not UTF-8 text, so not a notebook' };
+  }
+  let cells;
+  if (kind === 'py') cells = [{ index: 1, type: 'code', source: text, executionCount: null, output: '' }];
+  else {
+    const parsed = parseNotebook(text);
+    if (parsed.problem) return parsed;
+    cells = parsed.cells;
+  }
+  const code = cells.filter((c) => c.type === 'code').map((c) => c.source).join('\n');
+  if (code.trim() === '') return { problem: kind === 'py' ? 'empty file: no code' : 'empty notebook: no code in any cell' };
+  if (!EXERCISE_NAMES.some((name) => new RegExp(`\\b${name}\\b`).test(code)) && !GAP_MARKER.test(code)) {
+    return { problem: `not this exercise's notebook: it defines none of ${EXERCISE_NAMES.join(', ')} and has no [Luecke (n)] gap` };
+  }
+  return { kind, text, cells };
+}
+
+function parseNotebook(text) {
+  let nb;
+  try {
+    nb = JSON.parse(text);
+  } catch (error) {
+    return { problem: `not valid JSON, so not a notebook: ${error.message}` };
+  }
+  if (!nb || typeof nb !== 'object' || !Array.isArray(nb.cells)) {
+    return { problem: Array.isArray(nb?.worksheets) ? 'an nbformat 3 notebook; only nbformat 4 is read (save it again with Jupyter)' : 'not a Jupyter notebook: it has no list of cells' };
+  }
+  if (nb.nbformat !== undefined && nb.nbformat !== 4) return { problem: `nbformat should be 4, but got ${JSON.stringify(nb.nbformat)}` };
+  const cells = nb.cells.map((cell, i) => ({
+    index: i + 1,
+    type: cell && typeof cell.cell_type === 'string' ? cell.cell_type : 'unknown',
+    source: textOf(cell?.source),
+    executionCount: Number.isInteger(cell?.execution_count) ? cell.execution_count : null,
+    output: cell?.cell_type === 'code' ? outputText(cell.outputs) : '',
+  }));
+  return { cells };
+}
+
+// Printed text of a code cell's stored outputs, capped: a cell that printed
+// megabytes is judged on its beginning.
+function outputText(outputs) {
+  if (!Array.isArray(outputs)) return '';
+  let out = '';
+  for (const o of outputs) {
+    if (out.length >= OUTPUT_CAP_CHARS) break;
+    if (!o || typeof o !== 'object') continue;
+    if (o.output_type === 'stream') out += textOf(o.text);
+    else if (o.output_type === 'execute_result' || o.output_type === 'display_data') out += `${textOf(o.data?.['text/plain'])}\n`;
+    else if (o.output_type === 'error') out += `${o.ename ?? 'Error'}: ${o.evalue ?? ''}\n`;
+  }
+  return out.slice(0, OUTPUT_CAP_CHARS);
+}
+
+// A gap still holds no code when the code before its marker comment, with
+// any assignment target taken off, is empty or a placeholder.
+const PLACEHOLDER = /^(None|\.\.\.|pass|raise NotImplementedError(\(.*\))?|)$/;
+
+/**
+ * Gaps of the notebook: `{ open, filled, missing }`, each a list of gap
+ * numbers; `missing` are gaps whose marker comment is not in the code at all.
+ */
+export function findGaps(cells) {
+  const state = new Map();
+  for (const cell of cells) {
+    if (cell.type !== 'code') continue;
+    for (const line of cell.source.split('\n')) {
+      const m = GAP_MARKER.exec(line);
+      if (!m) continue;
+      const n = Number(m[1]);
+      const code = line.slice(0, line.indexOf('#') < 0 ? line.length : line.indexOf('#')).trim();
+      const value = code.replace(/^[\w\s,.[\]()]*?(?<![=!<>])=(?!=)/, '').trim();
+      const open = code === '' || PLACEHOLDER.test(value);
+      // A gap written twice (a cell copied) counts as filled if any copy is.
+      state.set(n, state.get(n) === 'filled' ? 'filled' : open ? 'open' : 'filled');
+    }
+  }
+  const gaps = { open: [], filled: [], missing: [] };
+  for (let n = 1; n <= GAP_COUNT; n++) gaps[state.get(n) ?? 'missing'].push(n);
+  return gaps;
+}
+
+/**
+ * The learner's answer to the Verständnisfrage: the text after the question
+ * in its markdown cell plus the markdown cells up to the next code cell, as
+ * plain text (tags removed, entities decoded). Null when the notebook has no
+ * such question.
+ */
+export function findAnswer(cells) {
+  const at = cells.findIndex((c) => c.type === 'markdown' && /Verst(ä|ae)ndnisfrage/i.test(c.source));
+  if (at < 0) return null;
+  const parts = [];
+  const own = cells[at].source.split(/\r?\n/);
+  // The question's own paragraph ends at the first blank line after it.
+  const blank = own.findIndex((line, i) => i > 0 && line.trim() === '' && own.slice(0, i).some((l) => /Zelle|\?/.test(l)));
+  if (blank > 0) parts.push(own.slice(blank + 1).join('\n'));
+  for (let i = at + 1; i < cells.length && cells[i].type !== 'code'; i++) if (cells[i].type === 'markdown') parts.push(cells[i].source);
+  const text = plainText(parts.join('\n\n')).trim();
+  return text.length > ANSWER_CAP_CHARS ? `${text.slice(0, ANSWER_CAP_CHARS)} …` : text;
+}
+
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', rarr: '→' };
+
+function plainText(markdown) {
+  return markdown
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e) => {
+      if (e[0] === '#') {
+        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+      }
+      return ENTITIES[e] ?? all;
+    })
+    .replace(/\n{3,}/g, '\n\n');
+}
