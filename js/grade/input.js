@@ -1,7 +1,7 @@
 // Turns the grading INPUT (a folder, or Moodle's "download all submissions"
 // zip) into one submission per participant: { name, id, file, files, note,
 // refused, read() }. Files are read into memory, never written anywhere.
-import { lstatSync, openSync, readSync, closeSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { readZip, ZIP_LIMITS, ZipError } from './zip.js';
 
@@ -93,7 +93,8 @@ function walkFolder(root, limits, skip) {
 }
 
 function zipItems(zipPath, limits) {
-  const buf = readCapped(zipPath, limits.maxTotalBytes);
+  // Its size was checked against maxTotalBytes before.
+  const buf = readFileSync(zipPath);
   const { entries } = readZip(buf, limits);
   const seen = new Set();
   const items = [];
@@ -160,14 +161,19 @@ export function readBytes(sub) {
 function choose({ name, id, items }) {
   const files = items.map((i) => i.file);
   const newest = (list) => list.reduce((a, b) => ((b.date?.getTime() ?? 0) >= (a.date?.getTime() ?? 0) ? b : a));
-  const notebooks = items.filter((i) => kindOf(i.file) === 'ipynb');
-  const candidates = notebooks.length ? notebooks : items.filter((i) => kindOf(i.file) === 'py');
+  // A readable file wins over a refused one (e.g. the second of two entries of the same name).
+  const usable = items.filter((i) => !i.refused).length ? items.filter((i) => !i.refused) : items;
+  const notebooks = usable.filter((i) => kindOf(i.file) === 'ipynb');
+  const candidates = notebooks.length ? notebooks : usable.filter((i) => kindOf(i.file) === 'py');
   if (!candidates.length) {
     const refused = items.find((i) => i.refused);
     const reason = refused ? `${refused.file}: ${refused.refused}` : `no notebook (.ipynb) or Python file (.py) among the submitted files: ${files.join(', ')}`;
     return { name, id, file: '', files, note: null, refused: reason, read: null, kind: null };
   }
   const picked = newest(candidates);
-  const note = items.length > 1 ? `${items.length} files submitted (${files.join(', ')}); graded the newest ${notebooks.length ? 'notebook' : 'Python file'}, ${picked.file} (${when(picked.date)})` : null;
+  const refused = items.filter((i) => i.refused && i !== picked).map((i) => `${i.file}: ${i.refused}`);
+  const note = items.length > 1
+    ? `${items.length} files submitted (${files.join(', ')}); graded the newest ${notebooks.length ? 'notebook' : 'Python file'}, ${picked.file} (${when(picked.date)})${refused.length ? `; not read: ${refused.join('; ')}` : ''}`
+    : null;
   return finish({ name, id, file: picked.file, files, note }, picked);
 }

@@ -15,11 +15,11 @@ export const ZIP_LIMITS = Object.freeze({
   /** Uncompressed bytes of one entry (a notebook is typically well under 1 MiB). */
   maxEntryBytes: 64 * MiB,
   /** Uncompressed bytes of all entries together. */
-  maxTotalBytes: 2048 * MiB,
+  maxTotalBytes: 1024 * MiB,
   /** Compression ratio above which an entry counts as a zip bomb … */
   maxRatio: 200,
   /** … once it inflates to more than this many bytes. */
-  ratioFloorBytes: 1 * MiB,
+  ratioFloorBytes: 16 * MiB,
 });
 
 /** The archive as a whole cannot be read (not a zip, truncated, over a whole-archive limit). */
