@@ -115,7 +115,7 @@ export function findGaps(cells) {
 /**
  * The learner's answer to the Verständnisfrage: the text after the question
  * in its markdown cell plus the markdown cells up to the next code cell, as
- * plain text (tags removed, entities decoded). Null when the notebook has no
+ * plain text (formatting tags removed, entities decoded). Null when the notebook has no
  * such question.
  */
 export function findAnswer(cells) {
@@ -136,7 +136,8 @@ const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', 
 function plainText(markdown) {
   return markdown
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
+    // Formatting tags learners use for their answer go; anything else stays, shown as the text it is.
+    .replace(/<\/?(span|font|div|p|b|i|u|em|strong|code|sub|sup)\b[^<>]*>/gi, '')
     .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e) => {
       if (e[0] === '#') {
         const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
