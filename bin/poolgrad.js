@@ -14,7 +14,9 @@ Usage:
       --json          print one JSON object { results: [...] } on stdout
       --seed N        seed of the random cases (default 1)
       --timeout MS    time budget per function in ms (default 10000)
-  poolgrad answers [FILE.txt]          judge the notebook's printed output (or read it from stdin)
+      --extended      also check maxpool2d with padding and dilation (beyond the notebook)
+  poolgrad answers [FILE]              judge the notebook's printed output: FILE.ipynb (its stored
+                                       outputs), pasted text, or stdin
       --json          print one JSON object { blocks: [...] } on stdout
   poolgrad grade INPUT [options]       grade a course's notebooks (folder or Moodle zip); see poolgrad grade --help
   poolgrad --help
@@ -33,7 +35,7 @@ function parse(argv) {
   const positional = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--json' || a === '--force' || a === '--help' || a === '-h') flags[a.replace(/^-+/, '')] = true;
+    if (a === '--json' || a === '--force' || a === '--help' || a === '-h' || a === '--extended') flags[a.replace(/^-+/, '')] = true;
     else if (a === '--seed' || a === '--timeout') {
       const value = argv[++i];
       if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${a} must be a non-negative integer, but got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
@@ -100,6 +102,7 @@ async function check(flags, positional) {
     poolgrad,
     openSession: openNodeSession(pathToFileURL(path).href),
     seed: flags.seed ?? 1,
+    level: flags.extended ? 'extended' : 'notebook',
     deadlineMs: flags.timeout ?? Number(process.env.POOLGRAD_CHECK_TIMEOUT_MS || 10_000),
     onResult: flags.json ? undefined : (r) => process.stderr.isTTY && process.stderr.write(`  checked ${r.name}\n`),
   });
@@ -126,8 +129,14 @@ async function answers(flags, positional) {
     if (process.stdin.isTTY) process.stderr.write('paste the notebook output, then Ctrl-D:\n');
     text = readFileSync(0, 'utf8');
   }
-  const { checkAnswers, formatAnswers } = await import('../js/checker/answers.js');
+  const { checkAnswers, formatAnswers, outputToJudge } = await import('../js/checker/answers.js');
   const poolgrad = await loadPoolgrad();
+  try {
+    text = outputToJudge(text, file ?? '');
+  } catch (error) {
+    if (error.name === 'NotebookError') throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
   const report = checkAnswers(text, poolgrad);
   if (report.blocks.length === 0) {
     throw new UsageError('found no notebook output: expected blocks such as "o_1:", "dEdo_0:", "o_0.grad:" or "Output Shape:"');

@@ -53,6 +53,7 @@ export function formatReport(report) {
   const shapeFailed = ['mismatch', 'error'].includes(shape?.failure?.kind) && failed.length > 1;
   out.push('');
   out.push(failed.length === 0 ? `all ${report.results.length} checks passed (seed ${report.seed})` : `${failed.length} of ${report.results.length} failed (seed ${report.seed}): ${failed.join(', ')}`);
+  if (report.level === 'extended') out.push('extended level: maxpool2d was also checked with padding and dilation, which the notebook does not ask for.');
   if (shapeFailed) out.push('hint: the other functions probably call getOutputShape; fix it first.');
   return out.join('\n');
 }

@@ -39,9 +39,23 @@ describe('cases', () => {
   });
 
   it('maxpool2d_has_negative_inputs_with_padding_and_dilated_cases', () => {
-    const negPadded = cases.maxpool2d.filter((c) => c.padding.some((p) => p > 0) && flat(c.input).every((v) => v < 0));
+    // padding and dilation of maxpool2d go beyond the notebook: the extended level checks them
+    const extended = makeCases(1, valid, undefined, 'extended');
+    const negPadded = extended.maxpool2d.filter((c) => c.padding.some((p) => p > 0) && flat(c.input).every((v) => v < 0));
     expect(negPadded.length).toBeGreaterThan(10);
-    expect(cases.maxpool2d.some((c) => c.dilation.some((d) => d > 1))).toBe(true);
+    expect(extended.maxpool2d.some((c) => c.dilation.some((d) => d > 1))).toBe(true);
+  });
+
+  it('maxpool2d_keeps_to_the_notebook_scope_without_padding_or_dilation_by_default', () => {
+    // the notebook's reference asserts padding == (0, 0) and dilation == (1, 1)
+    for (const c of cases.maxpool2d) {
+      expect(c.padding).toEqual([0, 0]);
+      expect(c.dilation).toEqual([1, 1]);
+    }
+    expect(cases.maxpool2d.filter((c) => flat(c.input).every((v) => v < 0)).length).toBeGreaterThan(10);
+    // get_output_shape is asked with padding and dilation in the notebook, and stays so
+    expect(cases.getOutputShape.some((c) => c.padding.some((p) => p > 0) && c.dilation.some((d) => d > 1))).toBe(true);
+    expect(() => makeCases(1, valid, undefined, 'everything')).toThrow('level should be one of notebook, extended, but got "everything"');
   });
 
   it('layer_cases_have_ties_overlapping_windows_and_rectangular_kernels', () => {

@@ -112,8 +112,8 @@ describe('poolgrad init', () => {
 describe('poolgrad check --seed', () => {
   it('seed_changes_the_random_cases_and_is_reported', async () => {
     const [a, b] = await Promise.all([
-      cli(['check', learner('pad-zero'), '--json', '--seed', '7']),
-      cli(['check', learner('pad-zero'), '--json', '--seed', '8']),
+      cli(['check', learner('pad-zero'), '--json', '--extended', '--seed', '7']),
+      cli(['check', learner('pad-zero'), '--json', '--extended', '--seed', '8']),
     ]);
     const [ra, rb] = [JSON.parse(a.stdout), JSON.parse(b.stdout)];
     expect([ra.seed, rb.seed]).toEqual([7, 8]);

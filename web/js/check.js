@@ -1,47 +1,45 @@
-// Compares a parsed answer with the expected tensor. Pure: the expected
-// values come from the caller (computed with the poolgrad package).
+// The page's verdict on a typed answer: the package's one judge
+// (poolgrad/checker, judge.js) in the page's terms. The expected values and
+// the misconceptions' results come from the caller (computed with the
+// poolgrad package); this module words nothing (i18n.js does).
+import { closeEnough, judge, TOLERANCE, unravel } from '../vendor/poolgrad/js/checker/index.js';
 
-/** Absolute tolerance, relative for values larger than 1 in magnitude. */
-export const TOLERANCE = 1e-4;
+export { TOLERANCE, unravel };
 
-export function close(got, expected) {
-  if (Number.isNaN(expected)) return Number.isNaN(got);
-  if (!Number.isFinite(expected)) return got === expected;
-  return Number.isFinite(got) && Math.abs(got - expected) <= TOLERANCE * Math.max(1, Math.abs(expected));
-}
+/** The judge's tolerance rule, as the page's tests call it: answer `got` for `expected`. */
+export const close = (got, expected) => closeEnough(got, expected);
 
-/** Multi-index of flat position `i` in `shape` (row-major). */
-export function unravel(i, shape) {
-  const index = new Array(shape.length);
-  for (let d = shape.length - 1; d >= 0; d--) {
-    index[d] = i % shape[d];
-    i = Math.floor(i / shape[d]);
-  }
-  return index;
-}
-
-const sameShape = (a, b) => a.length === b.length && a.every((s, i) => s === b[i]);
+const STATE = { right: 'correct', wrong: 'wrong', invalid: 'invalid' };
 
 /**
- * parsed: a parseAnswer() result; expected: { data, shape }.
- * Returns { state: 'correct' | 'wrong' | 'invalid', reason: { key, ...params }, wrong: flat indices }.
+ * parsed: a parseAnswer() result; expected: { data, shape }; alternatives:
+ * [{ key, expected }] from misconceptions.js for the same givens.
+ * Returns { state: 'correct' | 'wrong' | 'invalid', reason: { key, ...params, mistake? }, wrong: flat indices, mistake? }.
+ * The reason names the wrong cells by index and the learner's value only,
+ * so "show solution" stays the one place that reveals expected values.
  */
-export function checkAnswer(parsed, expected) {
-  const want = Array.from(expected.data, Number);
-  const shape = Array.from(expected.shape);
-  if (!parsed.ok) return { state: 'invalid', reason: { key: 'parse', error: parsed.error }, wrong: [] };
-  if (parsed.shape && !sameShape(parsed.shape, shape)) {
-    return { state: 'wrong', reason: { key: 'shape', got: parsed.shape, expected: shape }, wrong: [] };
+export function checkAnswer(parsed, expected, alternatives = []) {
+  const r = judge(expected, parsed, { alternatives });
+  const mistake = r.mistake ? { mistake: r.mistake } : {};
+  const result = (reason, wrong = []) => ({ state: STATE[r.verdict], reason: { ...reason, ...mistake }, wrong, ...mistake });
+  switch (r.key) {
+    case 'right':
+      return result({ key: 'correct', total: r.total });
+    case 'parse':
+      return result({ key: 'parse', error: r.error });
+    case 'shape':
+      return result({ key: 'shape', got: r.got, expected: r.expected });
+    case 'count':
+      return result({ key: 'count', got: r.got, expected: r.expected, shape: r.shape });
+    default: {
+      const cells = r.cells.slice(0, 3).map((c) => ({ index: c.index, got: c.actual }));
+      return result({ key: 'cells', count: r.count, total: r.total, cells }, r.wrongAt);
+    }
   }
-  if (parsed.values.length !== want.length) {
-    return { state: 'wrong', reason: { key: 'count', got: parsed.values.length, expected: want.length, shape }, wrong: [] };
-  }
-  const wrong = [];
-  want.forEach((e, i) => {
-    if (!close(parsed.values[i], e)) wrong.push(i);
-  });
-  if (wrong.length === 0) return { state: 'correct', reason: { key: 'correct', total: want.length }, wrong };
-  // The verdict names the cells but keeps their right values for "show solution".
-  const cells = wrong.slice(0, 3).map((i) => ({ index: unravel(i, shape), got: parsed.values[i] }));
-  return { state: 'wrong', reason: { key: 'cells', count: wrong.length, total: want.length, cells }, wrong };
+}
+
+/** Marks a verdict element with the recognised misconception (`data-mistake`), or clears it. */
+export function markMistake(verdictEl, result) {
+  if (result.mistake) verdictEl.dataset.mistake = result.mistake;
+  else delete verdictEl.dataset.mistake;
 }
