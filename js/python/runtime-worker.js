@@ -1,0 +1,155 @@
+// One Python runtime in a worker thread. It loads Pyodide once into a
+// sandbox (sandbox.js), imports the harness, NumPy subset and stand-ins, and
+// takes a memory snapshot of that state. Every submission then gets a fresh
+// sandbox restored from the snapshot (about 0.3 s), so nothing one
+// submission does — to numpy, builtins, the harness, even to the JavaScript
+// inside the sandbox — reaches the next one.
+//
+// Protocol with runtime.js (plain data only):
+//   → { type: 'load', filename, cells }     ← { type: 'loaded', exports, notes, output } | { type: 'load-error', error }
+//   → { type: 'call', id, target, case }   ← { type: 'result', id, ok, value | error }
+//   ← { type: 'snapshot', bytes } once, when this worker made the snapshot; then { type: 'ready', coldMs }
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import { fromPython, toPython } from './codec.js';
+import { createSandbox } from './sandbox.js';
+import * as poolgrad from '../node.js';
+
+const PYTHON_ROOT = fileURLToPath(new URL('../../python/', import.meta.url));
+const SITE = '/lib/poolgrad';
+// Imported before the snapshot, so a submission finds them loaded already.
+const PRELOAD = ['poolgrad_check', 'numpy', 'tui_dl4cv.cnn', 'torch', 'torch.nn.functional'];
+
+const { memoryMb = 1024, pythonPath = [] } = workerData ?? {};
+let snapshot = workerData?.snapshot;
+let sandbox = null;
+let harness = null;
+
+function pythonFiles(root) {
+  const found = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (name !== '__pycache__') walk(path);
+      } else if (name.endsWith('.py')) found.push([relative(root, path), readFileSync(path, 'utf8')]);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+function install(pyodide) {
+  for (const root of [PYTHON_ROOT, ...pythonPath]) {
+    for (const [path, text] of pythonFiles(root)) {
+      const target = `${SITE}/${path.split('\\').join('/')}`;
+      pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+      pyodide.FS.writeFile(target, text);
+    }
+  }
+  pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(SITE)})\nsys.dont_write_bytecode = True`);
+  for (const name of PRELOAD) {
+    try {
+      pyodide.pyimport(name);
+    } catch {
+      // missing now (e.g. no NumPy subset yet): imported by the learner's code, or reported then
+    }
+  }
+}
+
+const quiet = () => {};
+
+async function makeSnapshot() {
+  const { pyodide } = await createSandbox({ memoryMb, stdout: quiet, stderr: quiet, makeSnapshot: true });
+  install(pyodide);
+  const bytes = pyodide.makeMemorySnapshot();
+  return Uint8Array.prototype.slice.call(bytes);
+}
+
+// poolgrad for the torch stand-in and interactive_check: JSON text in, JSON text out.
+function bridge(request) {
+  try {
+    const r = fromPython(String(request));
+    const { tensor, toNested } = poolgrad;
+    const flat = (nested) => (Array.isArray(nested) ? nested.flatMap(flat) : [nested]);
+    const dims = (nested) => (Array.isArray(nested) ? [nested.length, ...dims(nested[0])] : []);
+    let result;
+    if (r.op === 'max_pool2d') {
+      const { output, indices } = poolgrad.maxPool2d(tensor(r.input), r.options);
+      result = { output: toNested(output), indices: toNested(indices) };
+    } else if (r.op === 'max_pool2d_backward') {
+      const indices = { data: Int32Array.from(flat(r.indices)), shape: dims(r.indices) };
+      result = { gradInput: toNested(poolgrad.maxPool2dBackward(tensor(r.gradOutput), indices, r.inputShape)) };
+    } else if (r.op === 'avg_pool2d') {
+      result = { output: toNested(poolgrad.avgPool2d(tensor(r.input), r.options)) };
+    } else if (r.op === 'avg_pool2d_backward') {
+      result = { gradInput: toNested(poolgrad.avgPool2dBackward(tensor(r.gradOutput), r.inputShape, r.options)) };
+    } else if (r.op === 'max_pool2d_layer') {
+      const layer = new poolgrad.MaxPool2d(r.options);
+      const output = layer.forward(tensor(r.input));
+      result = { output: toNested(output), backpropYX: toNested(layer.backpropYX) };
+      if (r.gradOutput) result.gradInput = toNested(layer.backwardInput(tensor(r.gradOutput)));
+    } else {
+      throw new Error(`unknown operation ${JSON.stringify(r.op)}`);
+    }
+    return toPython(result);
+  } catch (error) {
+    return toPython({ error: error && error.message ? String(error.message) : String(error) });
+  }
+}
+
+async function freshSandbox() {
+  sandbox = await createSandbox({ memoryMb, stdout: quiet, stderr: quiet, snapshot });
+  const { pyodide, context } = sandbox;
+  const wrap = (await import('node:vm')).default.runInContext(
+    '(function (compute) { "use strict"; const m = Object.create(null); m.compute = (text) => compute(String(text)); return m; })',
+    context,
+  );
+  pyodide.registerJsModule('_poolgrad_bridge', wrap(bridge));
+  harness = pyodide.pyimport('poolgrad_check');
+}
+
+// Only strings come back from the sandbox; anything else is a broken harness.
+function answerOf(reply) {
+  if (typeof reply !== 'string') throw new Error('the Python harness answered with something other than text');
+  return fromPython(reply);
+}
+
+function loadSubmission(message) {
+  const reply = answerOf(harness.load(toPython({ filename: String(message.filename), cells: message.cells })));
+  return { type: 'loaded', exports: reply.exports, notes: reply.notes, output: reply.output };
+}
+
+function callTarget(message) {
+  const reply = answerOf(harness.call(toPython({ target: message.target, case: message.case })));
+  return { type: 'result', id: message.id, ok: reply.ok === true, value: reply.value, error: reply.error };
+}
+
+const started = performance.now();
+await poolgrad.ready();
+if (!snapshot) {
+  snapshot = await makeSnapshot();
+  parentPort.postMessage({ type: 'snapshot', bytes: snapshot });
+}
+parentPort.postMessage({ type: 'ready', coldMs: Math.round(performance.now() - started) });
+
+parentPort.on('message', async (message) => {
+  if (message.type === 'load') {
+    try {
+      await freshSandbox();
+      parentPort.postMessage(loadSubmission(message));
+    } catch (error) {
+      parentPort.postMessage({ type: 'load-error', error: `the Python runtime failed: ${error && error.message ? error.message : error}` });
+    }
+  } else if (message.type === 'call') {
+    try {
+      parentPort.postMessage(callTarget(message));
+    } catch (error) {
+      // The runtime itself broke (e.g. the learner's code ended the interpreter): this worker is done.
+      parentPort.postMessage({ type: 'result', id: message.id, ok: false, error: `the Python runtime stopped: ${error && error.message ? error.message : error}` });
+      process.exit(1);
+    }
+  }
+});
