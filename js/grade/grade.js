@@ -87,7 +87,8 @@ async function gradeOne(sub, { checker, pg, points }) {
   if (checker.available) {
     try {
       const input = sub.kind === 'py' ? { code: read.text, filename: sub.file } : { notebookText: read.text, filename: sub.file };
-      const { results, notes } = await checker.check(input);
+      const { results, notes, usageError } = await checker.check(input);
+      if (usageError) return refuse(`nothing to check: ${usageError}`);
       row.code = {
         results: results.map((r) => (r.failure ? { ...r, failureText: describeFailure(r.failure) } : r)),
         notes: notes ?? [],

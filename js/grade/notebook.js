@@ -1,6 +1,8 @@
 // What grading reads from one submitted file besides running it: whether it
 // is this exercise's notebook at all, the stored outputs of its cells, the
 // numbered gaps still without code, and the Verständnisfrage answer.
+import { NotebookError, readNotebook } from '../checker/ipynb.js';
+import { PYTHON_EXPORTS } from '../python/check.js';
 
 /** The notebook's gaps are numbered [Luecke (1)] … [Luecke (31)]. */
 export const GAP_COUNT = 31;
@@ -10,12 +12,8 @@ export const OUTPUT_CAP_CHARS = 256 * 1024;
 /** Length of the extracted Verständnisfrage answer. */
 export const ANSWER_CAP_CHARS = 8 * 1024;
 
-// Names the notebook has the learner define; a file with none of them is another exercise.
-const EXERCISE_NAMES = ['get_output_shape', 'maxpool2d', 'MaxPooling_', 'MaxPooling', 'AvgPooling'];
 
 const GAP_MARKER = /\[Luecke \((\d+)\)\]/;
-
-const textOf = (source) => (Array.isArray(source) ? source.join('') : typeof source === 'string' ? source : '');
 
 /**
  * Reads a submitted file. Returns `{ problem }` (a sentence) when it cannot
@@ -42,44 +40,37 @@ export function readSubmission(bytes, kind) {
   }
   const code = cells.filter((c) => c.type === 'code').map((c) => c.source).join('\n');
   if (code.trim() === '') return { problem: kind === 'py' ? 'empty file: no code' : 'empty notebook: no code in any cell' };
-  if (!EXERCISE_NAMES.some((name) => new RegExp(`\\b${name}\\b`).test(code)) && !GAP_MARKER.test(code)) {
-    return { problem: `not this exercise's notebook: it defines none of ${EXERCISE_NAMES.join(', ')} and has no [Luecke (n)] gap` };
+  if (!PYTHON_EXPORTS.some((name) => new RegExp(`\\b${name}\\b`).test(code)) && !GAP_MARKER.test(code)) {
+    return { problem: `not this exercise's notebook: it defines none of ${PYTHON_EXPORTS.join(', ')} and has no [Luecke (n)] gap` };
   }
   return { kind, text, cells };
 }
 
 function parseNotebook(text) {
-  let nb;
+  let notebook;
   try {
-    nb = JSON.parse(text);
+    notebook = readNotebook(text);
   } catch (error) {
-    return { problem: `not valid JSON, so not a notebook: ${error.message}` };
+    if (error instanceof NotebookError) return { problem: error.message };
+    throw error;
   }
-  if (!nb || typeof nb !== 'object' || !Array.isArray(nb.cells)) {
-    return { problem: Array.isArray(nb?.worksheets) ? 'an nbformat 3 notebook; only nbformat 4 is read (save it again with Jupyter)' : 'not a Jupyter notebook: it has no list of cells' };
-  }
-  if (nb.nbformat !== undefined && nb.nbformat !== 4) return { problem: `nbformat should be 4, but got ${JSON.stringify(nb.nbformat)}` };
-  const cells = nb.cells.map((cell, i) => ({
-    index: i + 1,
-    type: cell && typeof cell.cell_type === 'string' ? cell.cell_type : 'unknown',
-    source: textOf(cell?.source),
-    executionCount: Number.isInteger(cell?.execution_count) ? cell.execution_count : null,
-    output: cell?.cell_type === 'code' ? outputText(cell.outputs) : '',
+  const cells = notebook.cells.map((cell) => ({
+    index: cell.index + 1,
+    type: cell.type,
+    source: cell.source,
+    executionCount: cell.executionCount ?? null,
+    output: cell.type === 'code' ? printed(cell.outputs) : '',
   }));
   return { cells };
 }
 
-// Printed text of a code cell's stored outputs, capped: a cell that printed
-// megabytes is judged on its beginning.
-function outputText(outputs) {
-  if (!Array.isArray(outputs)) return '';
+// What a code cell printed, capped: a cell that printed megabytes is judged on its beginning.
+function printed(outputs) {
   let out = '';
   for (const o of outputs) {
     if (out.length >= OUTPUT_CAP_CHARS) break;
-    if (!o || typeof o !== 'object') continue;
-    if (o.output_type === 'stream') out += textOf(o.text);
-    else if (o.output_type === 'execute_result' || o.output_type === 'display_data') out += `${textOf(o.data?.['text/plain'])}\n`;
-    else if (o.output_type === 'error') out += `${o.ename ?? 'Error'}: ${o.evalue ?? ''}\n`;
+    if (o.type === 'stream' && o.name === 'stdout') out += o.text;
+    else if (o.type === 'result') out += o.text.endsWith('\n') ? o.text : `${o.text}\n`;
   }
   return out.slice(0, OUTPUT_CAP_CHARS);
 }

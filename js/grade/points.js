@@ -1,17 +1,10 @@
 // The points scheme: which results earn how much. The default lives here;
 // `--points FILE.json` overrides any part of it.
+import { PYTHON_NAMES } from '../python/check.js';
 import { OUTPUT_BLOCKS } from './outputs.js';
 
 /** Result names of the Python checks, in the notebook's order (the CSV's code columns). */
-export const FUNCTIONS = [
-  'get_output_shape',
-  'maxpool2d',
-  'MaxPooling_.forward',
-  'MaxPooling_.backprop_yx',
-  'MaxPooling.backward_input',
-  'AvgPooling.forward',
-  'AvgPooling.backward_input',
-];
+export const FUNCTIONS = Object.values(PYTHON_NAMES);
 
 /**
  * Default: 2 points per function whose checks all pass, 1 point per judged

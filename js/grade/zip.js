@@ -5,6 +5,7 @@
 // archive's declared sizes are checked against the limits, and zlib's
 // maxOutputLength stops an entry that inflates beyond what it declared.
 import { inflateRawSync } from 'node:zlib';
+import { MAX_NOTEBOOK_BYTES } from '../checker/ipynb.js';
 
 const MiB = 1024 * 1024;
 
@@ -12,8 +13,8 @@ const MiB = 1024 * 1024;
 export const ZIP_LIMITS = Object.freeze({
   /** Entries in the central directory (a course has one or a few per participant). */
   maxEntries: 20_000,
-  /** Uncompressed bytes of one entry (a notebook is typically well under 1 MiB). */
-  maxEntryBytes: 64 * MiB,
+  /** Uncompressed bytes of one entry: the largest notebook read (a course notebook is well under 1 MiB). */
+  maxEntryBytes: MAX_NOTEBOOK_BYTES,
   /** Uncompressed bytes of all entries together. */
   maxTotalBytes: 1024 * MiB,
   /** Compression ratio above which an entry counts as a zip bomb … */

@@ -130,7 +130,8 @@ export function participants() {
 
   // Hostile code: graded, and each is contained by the Python checker.
   const withCode = (n, from, to) => json(editCode(referenceNotebook(), n, from, to));
-  add('Karl Schleife', '100016', [{ name: 'aufgabe7.ipynb', data: withCode(4, '    return int(h_out), int(w_out)', '    while True:\n        pass\n    return int(h_out), int(w_out)') }], { status: 'graded', failing: ['get_output_shape'] });
+  // An endless loop at the top of a cell: one timeout, every function named.
+  add('Karl Schleife', '100016', [{ name: 'aufgabe7.ipynb', data: withCode(3, 'import numpy as np', 'import numpy as np\nwhile True:\n    pass') }], { status: 'graded', failing: ['get_output_shape', 'maxpool2d', 'AvgPooling.backward_input'] });
   add('Lena Speicher', '100017', [{ name: 'aufgabe7.ipynb', data: withCode(6, '    return output_tensor', '    hog = [0.5] * 10**9\n    return output_tensor') }], { status: 'graded', failing: ['maxpool2d'] });
   add('Max Druck', '100018', [{ name: 'aufgabe7.ipynb', data: withCode(3, 'import numpy as np', "import numpy as np\nfor _ in range(200):\n    print('x' * 50_000)") }], { status: 'graded', failing: [] });
   add('Nina Ausbruch', '100019', [{ name: 'aufgabe7.ipynb', data: withCode(3, 'import numpy as np', "import numpy as np\nimport os\ntry:\n    os.system('touch /tmp/poolgrad-grade-escaped')\nexcept Exception:\n    pass\ntry:\n    open('/tmp/poolgrad-grade-escaped-2', 'w').write('x')\nexcept Exception:\n    pass") }], { status: 'graded' });
@@ -140,16 +141,16 @@ export function participants() {
   return list;
 }
 
-/** The notebook's code cells as one .py file (IPython lines as they are). */
+/** The notebook's numpy import and definitions as one plain .py file, as a learner exports them. */
 export function pythonOf(nb) {
-  return nb.cells.filter((c) => c.cell_type === 'code').map((c) => c.source).join('\n\n\n');
+  return nb.cells.filter((c) => c.cell_type === 'code' && /^(import numpy|def |class )/m.test(c.source) && !/tui_dl4cv/.test(c.source)).map((c) => c.source).join('\n\n\n');
 }
 
 export const moodleFolder = (p) => `${p.name}_${p.id}_assignsubmission_file_`;
 
-/** Writes the course as Moodle's folder layout under `dir`; returns the participants. */
-export function writeCourseFolder(dir, { extras = true } = {}) {
-  const list = participants();
+/** Writes the course as Moodle's folder layout under `dir` (`only`: these ids); returns the participants. */
+export function writeCourseFolder(dir, { extras = true, only } = {}) {
+  const list = participants().filter((p) => !only || only.includes(p.id));
   for (const p of list) {
     const folder = join(dir, moodleFolder(p));
     mkdirSync(folder, { recursive: true });
@@ -161,7 +162,7 @@ export function writeCourseFolder(dir, { extras = true } = {}) {
   }
   if (extras) {
     // 100 MB of output: a sparse file, refused from its size without being read.
-    const big = { name: 'Paul Riesig', id: '100022', expect: { status: 'refused', reason: /over the limit of 64\.0 MiB per file/ } };
+    const big = { name: 'Paul Riesig', id: '100022', expect: { status: 'refused', reason: /over the limit of 32\.0 MiB per file/ } };
     mkdirSync(join(dir, moodleFolder(big)), { recursive: true });
     const path = join(dir, moodleFolder(big), 'aufgabe7.ipynb');
     writeFileSync(path, '');
@@ -178,10 +179,11 @@ export function writeCourseFolder(dir, { extras = true } = {}) {
 /**
  * The course as Moodle's zip, with the archive-level attacks too: entries
  * named `../../evil…` and `/etc/…`, an entry twice, a 100 MB bomb and an
- * entry that lies about its size. Returns `{ zip, participants, hostileEntries }`.
+ * entry that lies about its size (`only`: these participant ids). Returns
+ * `{ zip, participants, hostileEntries }`.
  */
-export function courseZip({ extras = true } = {}) {
-  const list = participants();
+export function courseZip({ extras = true, only } = {}) {
+  const list = participants().filter((p) => !only || only.includes(p.id));
   const entries = [];
   for (const p of list) for (const f of p.files) entries.push({ name: `${moodleFolder(p)}/${f.name}`, data: f.data, date: f.date });
   const hostileEntries = [];

@@ -9,7 +9,9 @@ import { cli } from '../cli/run-cli.js';
 import { csvCell } from '../../js/grade/csv.js';
 import { courseZip, moodleFolder, writeCourseFolder } from './course.js';
 
-const SLOW = 240_000;
+// Generous: the machine may be busy, and a right function must not time out.
+const TIMEOUT_MS = 15_000;
+const SLOW = 600_000;
 let dir;
 const runs = {};
 
@@ -38,12 +40,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'poolgrad-grade-'));
   const folder = join(dir, 'course');
   runs.folder = { participants: writeCourseFolder(folder) };
-  const { zip, participants, hostileEntries } = courseZip();
+  // The zip holds the archive attacks and a few participants; the folder holds them all.
+  const { zip, participants, hostileEntries } = courseZip({ only: ['100001', '100002', '100003', '100005', '100006', '100007', '100010', '100013', '100014'] });
   writeFileSync(join(dir, 'course.zip'), zip);
   runs.zip = { participants, hostileEntries };
   for (const [kind, input] of [['folder', folder], ['zip', join(dir, 'course.zip')]]) {
     const out = join(dir, `out-${kind}`);
-    const result = await cli(['grade', input, '--out', out, '--jobs', '2', '--timeout', '3000', '--json'], { cwd: dir, env: { POOLGRAD_CHECK_MEMORY_MB: '256' } });
+    const result = await cli(['grade', input, '--out', out, '--jobs', '2', '--timeout', String(TIMEOUT_MS), '--json'], { cwd: dir, env: { POOLGRAD_CHECK_MEMORY_MB: '256' } });
     runs[kind].result = result;
     runs[kind].out = out;
     runs[kind].grades = result.code === 0 ? JSON.parse(result.stdout) : null;
@@ -143,13 +146,6 @@ describe.each(['folder', 'zip'])('grade a course %s', (kind) => {
     expect(unicode[2]).toBe('lösung ✓.ipynb');
   });
 
-  it('summary_counts_the_courses_most_common_problems', () => {
-    const { grades } = runs[kind];
-    expect(grades.summary.wrongOutputs).toEqual(expect.arrayContaining([{ block: 'In[9] backward_yx', count: 1 }, { block: 'In[13] dEdo_0', count: 1 }, { block: 'In[11] dEdo_0', count: 1 }]));
-    expect(grades.summary.openGaps.map((g) => g.gap).sort()).toEqual([1, 2, 7]);
-    expect(grades.summary.participants).toBe(grades.submissions.length);
-  });
-
   it('python_checks_blame_the_right_function_and_stay_isolated (when the Python runtime is present)', (ctx) => {
     const { grades, participants } = runs[kind];
     if (grades.meta.pythonChecks !== 'run') ctx.skip();
@@ -161,11 +157,26 @@ describe.each(['folder', 'zip'])('grade a course %s', (kind) => {
       if (p.expect.failing.length === 0) expect(failing, p.name).toEqual([]);
     }
     // The participant graded right after the monkey-patcher passes everything.
-    const after = rowOf(grades, participants.find((p) => p.name === 'Otto Zweiter'));
-    expect(after.code.results.every((r) => r.passed === r.total)).toBe(true);
+    const patcher = participants.find((p) => p.name === 'Otto Patcher');
+    if (patcher) {
+      // Graded right after the patcher, on the same runtime when --jobs is 1 or the other is busy.
+      const after = rowOf(grades, participants.find((p) => p.name === 'Otto Zweiter'));
+      expect(after.code.results.every((r) => r.passed === r.total)).toBe(true);
+      expect(rowOf(grades, patcher).code.results.some((r) => r.passed !== r.total)).toBe(true);
+    }
     expect(existsSync('/tmp/poolgrad-grade-escaped')).toBe(false);
     expect(existsSync('/tmp/poolgrad-grade-escaped-2')).toBe(false);
   });
+});
+
+describe('course summary', () => {
+  it('summary_counts_the_courses_most_common_problems', () => {
+    const { grades } = runs.folder;
+    expect(grades.summary.wrongOutputs).toEqual(expect.arrayContaining([{ block: 'In[9] backward_yx', count: 1 }, { block: 'In[13] dEdo_0', count: 1 }, { block: 'In[11] dEdo_0', count: 1 }]));
+    expect(grades.summary.openGaps.map((g) => g.gap).sort()).toEqual([1, 2, 7]);
+    expect(grades.summary.participants).toBe(grades.submissions.length);
+  });
+
 });
 
 describe('zip archive attacks', () => {
@@ -184,7 +195,7 @@ describe('zip archive attacks', () => {
 
   it('a_bomb_and_a_lying_entry_are_refused_without_inflating_them', () => {
     const { grades, participants } = runs.zip;
-    expect(rowOf(grades, participants.find((p) => p.name === 'Tom Bombe')).reason).toMatch(/100\.0 MiB, over the limit of 64\.0 MiB per file/);
+    expect(rowOf(grades, participants.find((p) => p.name === 'Tom Bombe')).reason).toMatch(/100\.0 MiB, over the limit of 32\.0 MiB per file/);
     expect(rowOf(grades, participants.find((p) => p.name === 'Uwe Lügner')).reason).toMatch(/beyond its declared 1000 bytes/);
   });
 

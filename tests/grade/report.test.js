@@ -20,13 +20,13 @@ let html;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'poolgrad-report-'));
-  writeCourseFolder(join(dir, 'course'), { extras: false });
-  const { code, stderr } = await cli(['grade', 'course', '--out', 'out', '--jobs', '2', '--timeout', '3000'], { cwd: dir, env: { POOLGRAD_CHECK_MEMORY_MB: '256' } });
+  writeCourseFolder(join(dir, 'course'), { extras: false, only: ['100001', '100002', '100003', '100004', '100009', '100010', '100011', '100012', '100013', '100014'] });
+  const { code, stderr } = await cli(['grade', 'course', '--out', 'out', '--jobs', '2', '--timeout', '15000'], { cwd: dir, env: { POOLGRAD_CHECK_MEMORY_MB: '256' } });
   if (code !== 0) throw new Error(stderr);
   html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
   reportUrl = pathToFileURL(join(dir, 'out', 'report.html')).href;
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -61,7 +61,7 @@ describe('report.html from file://', () => {
   it('sorts_filters_and_opens_details_without_any_request', async () => {
     const { page, context, log } = await open();
     const rows = await page.$$('tr[data-participant]');
-    expect(rows.length).toBe(21);
+    expect(rows.length).toBe(10);
 
     // Sorting by points, descending on the second click, then by name.
     await page.click('button[data-sort="points"]');
@@ -79,7 +79,7 @@ describe('report.html from file://', () => {
     // Filtering by text, then by status.
     await page.fill('[data-filter]', 'anna');
     expect(await names(page)).toEqual(['Anna Schmidt', 'Anna Schmidt']);
-    expect(await page.textContent('[data-count]')).toBe('2 of 21 shown');
+    expect(await page.textContent('[data-count]')).toBe('2 of 10 shown');
     await page.fill('[data-filter]', '');
     await page.selectOption('[data-status-filter]', 'refused');
     expect((await names(page)).sort()).toEqual(['Emil Kaputt', 'Fritz Anders', 'Greta Leer', 'Hans Zip', 'Ida Binär']);
