@@ -2,7 +2,7 @@
 // `poolgrad` command line: check a learner's own implementation, check the
 // notebook's printed answers, write the learner template.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -20,6 +20,7 @@ Usage:
       --json          print one JSON object { blocks: [...] } on stdout
   poolgrad grade INPUT [options]       grade a course's notebooks (folder or Moodle zip); see poolgrad grade --help
   poolgrad --help
+Reports are in German when LANG (or LC_ALL, LC_MESSAGES) starts with "de"; --lang de|en chooses.
 
 Exit codes: 0 all right, 1 something wrong, 2 usage error.`;
 
@@ -36,7 +37,11 @@ function parse(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json' || a === '--force' || a === '--help' || a === '-h' || a === '--extended') flags[a.replace(/^-+/, '')] = true;
-    else if (a === '--seed' || a === '--timeout') {
+    else if (a === '--lang') {
+      const value = argv[++i];
+      if (value !== 'de' && value !== 'en') throw new UsageError(`--lang must be de or en, but got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+      flags.lang = value;
+    } else if (a === '--seed' || a === '--timeout') {
       const value = argv[++i];
       if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${a} must be a non-negative integer, but got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
       flags[a.slice(2)] = Number(value);
@@ -88,12 +93,32 @@ function memoryLimitMb() {
   return Number.isInteger(asked) && asked >= 16 ? asked : 512;
 }
 
+async function reportLang(flags) {
+  const { pickLang } = await import('../js/checker/words.js');
+  return pickLang(flags.lang, process.env);
+}
+
+// Which checker a file goes to. JavaScript modules are checked here; the
+// notebook's Python (.py, .ipynb) is not checked by this version.
+function checkerFor(file) {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.mjs' || ext === '.js') return 'javascript';
+  if (ext === '.py' || ext === '.ipynb') {
+    throw new UsageError(
+      `${file}: checking Python is not supported by this version; check supports JavaScript modules (.mjs, .js). ` +
+        `To judge what your notebook printed, run: poolgrad answers ${ext === '.ipynb' ? file : 'OUTPUT.txt'}`,
+    );
+  }
+  throw new UsageError(`${file}: check supports JavaScript modules (.mjs, .js), but got a ${ext || 'file without extension'}`);
+}
+
 async function check(flags, positional) {
   const [file, ...extra] = positional;
   if (!file) throw new UsageError('check needs a file: poolgrad check FILE.mjs');
   if (extra.length) throw new UsageError(`check takes one file, but got also ${extra.join(' ')}`);
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
+  checkerFor(file);
   sessionModule = await import('../js/checker/session.js');
   const { runChecks } = await import('../js/checker/run.js');
   const { formatReport } = await import('../js/checker/report.js');
@@ -108,7 +133,7 @@ async function check(flags, positional) {
   });
   if (report.usageError) throw new UsageError(`${file}: ${report.usageError}`);
   if (flags.json) process.stdout.write(`${JSON.stringify(report, jsonSafe)}\n`);
-  else process.stdout.write(`${formatReport(report)}\n`);
+  else process.stdout.write(`${formatReport(report, await reportLang(flags))}\n`);
   return report.results.every((r) => r.passed === r.total) ? 0 : 1;
 }
 
@@ -142,7 +167,7 @@ async function answers(flags, positional) {
     throw new UsageError('found no notebook output: expected blocks such as "o_1:", "dEdo_0:", "o_0.grad:" or "Output Shape:"');
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(report, jsonSafe)}\n`);
-  else process.stdout.write(`${formatAnswers(report)}\n`);
+  else process.stdout.write(`${formatAnswers(report, await reportLang(flags))}\n`);
   return report.blocks.some((b) => b.verdict === 'wrong' || b.verdict === 'invalid') ? 1 : 0;
 }
 

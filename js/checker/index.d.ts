@@ -80,12 +80,21 @@ export function shapeIfRectangular(value: unknown): number[] | null;
 export function unravel(flatIndex: number, shape: readonly number[]): number[];
 
 export interface ParseError {
-  key: 'empty' | 'badToken' | 'ellipsis' | 'tooDeep' | 'unclosed' | 'unexpectedClose' | 'outsideBrackets' | 'emptyList' | 'ragged' | 'decimalComma';
+  key: 'empty' | 'badToken' | 'ellipsis' | 'tooDeep' | 'unclosed' | 'unexpectedClose' | 'outsideBrackets' | 'emptyList' | 'ragged';
   line?: number | null;
   col?: number | null;
   [param: string]: unknown;
 }
-export type Parsed = { ok: true; values: number[]; shape: number[] | null; nested: boolean } | { ok: false; error: ParseError };
+/** A comma between digits: the first such number and the text read with decimal points. */
+export interface DecimalCommaReading {
+  token: string;
+  fixed: string;
+  values: number[];
+  shape: number[] | null;
+}
+export type Parsed =
+  | { ok: true; values: number[]; shape: number[] | null; nested: boolean; decimalComma?: DecimalCommaReading }
+  | { ok: false; error: ParseError; decimalComma?: DecimalCommaReading };
 
 /** Any form judge() reads: nested arrays, a tensor { data, shape }, or a parseAnswer() result. */
 export type Judgeable = Nested | { data: ArrayLike<number>; shape: readonly number[] } | Parsed | { unsupported: string };
@@ -104,6 +113,7 @@ export interface WrongCell {
 export type Judgement = { mistake?: MistakeKey } & (
   | { verdict: 'right'; key: 'right'; total: number }
   | { verdict: 'invalid'; key: 'parse'; error: ParseError }
+  | { verdict: 'invalid'; key: 'decimalComma'; token: string; fixed: string }
   | { verdict: 'wrong'; key: 'unreadable'; what: string; shape: number[] }
   | { verdict: 'wrong'; key: 'shape'; got: number[]; expected: number[] }
   | { verdict: 'wrong'; key: 'count'; got: number; expected: number; shape: number[] }
@@ -114,15 +124,27 @@ export function flatten(value: Judgeable): { values: number[]; shape: number[] |
 export function matches(expected: Judgeable, answer: Judgeable): boolean;
 export function judge(expected: Judgeable, answer: Judgeable, options?: { alternatives?: readonly Alternative[] }): Judgement;
 export function compare(expected: Judgeable, actual: Judgeable, alternatives?: readonly Alternative[]): null | { message: string; wrong: WrongCell[]; mistake?: MistakeKey };
-export function describeJudgement(result: Judgement): string;
+export function describeJudgement(result: Judgement | Omit<Judgement, 'wrongAt'>, lang?: 'de' | 'en'): string;
+/** A judgement without its full list of wrong positions (what reports keep). */
+export function reasonOf(result: Judgement): Omit<Judgement, 'wrongAt'>;
+
+// --- the CLI's words ------------------------------------------------------------------------
+
+export const CLI_LANGS: readonly ['en', 'de'];
+/** 'de' or 'en': `choice` if given, else from LC_ALL, LC_MESSAGES or LANG in `env`. */
+export function pickLang(choice: string | undefined, env?: Record<string, string | undefined>): 'de' | 'en';
+/** The text for `key` in `lang` with {name} placeholders filled. */
+export function say(lang: 'de' | 'en', key: string, params?: Record<string, unknown>): string;
+export const WORDS: Record<'de' | 'en', Record<string, string>>;
 
 // --- misconceptions ----------------------------------------------------------------------
 
 export interface Misconception {
   key: MistakeKey;
-  /** The wrong result for exercise `name` on case `c`, or null where it does not apply to that case. */
-  produce(poolgrad: Poolgrad, name: TargetName, c: Case): Nested | null;
-  applies: readonly TargetName[];
+  /** Per exercise: the wrong result on case `c` (or a list of variants), null where the case cannot show it. */
+  produce: Partial<Record<TargetName, (poolgrad: Poolgrad, c: Case) => Nested | Nested[] | null>>;
+  /** Exercises whose notebook givens cannot tell the misconception from the right result, and why. */
+  blindOnNotebook: Partial<Record<TargetName, string>>;
 }
 export const MISCONCEPTIONS: readonly Misconception[];
 export const MISTAKE_KEYS: readonly MistakeKey[];
@@ -130,12 +152,18 @@ export const MISTAKE_KEYS: readonly MistakeKey[];
 export function alternativesFor(poolgrad: Poolgrad, name: string, c: Case): Alternative[];
 /** One sentence on the right rule behind `key`, in `lang`. */
 export function describeMistake(key: MistakeKey, lang?: 'de' | 'en'): string;
+/** The mistake's short name, in `lang`. */
+export function mistakeName(key: MistakeKey, lang?: 'de' | 'en'): string;
+/** The exercises a misconception has an implementation for. */
+export function appliesTo(key: MistakeKey): TargetName[];
+/** The report line naming a recognised misconception and its rule ('' for none). */
+export function mistakeLine(key: MistakeKey | undefined, lang?: 'de' | 'en'): string;
 
 // --- parsing --------------------------------------------------------------------------
 
 export function parseAnswer(text: string): Parsed;
 export function parseNumpy(text: string): Nested[];
-export function describeParseError(error: ParseError): string;
+export function describeParseError(error: ParseError, lang?: 'de' | 'en'): string;
 
 // --- notebooks ------------------------------------------------------------------------
 
@@ -177,6 +205,12 @@ export interface AnswerBlock {
   line: number;
   cell?: string;
   what?: string;
+  /** words.js key of `what`, so a report can word it in German. */
+  whatKey?: string;
+  /** A wrong block's judgement (judge() without its full list of wrong positions). */
+  reason?: Omit<Judgement, 'wrongAt'>;
+  /** An invalid block's parse error ('singleNumber' when the block is one bare number). */
+  parseError?: ParseError | { key: 'singleNumber'; value: number };
   verdict: 'right' | 'wrong' | 'invalid' | 'not-judged';
   message: string;
   wrong?: WrongCell[];
@@ -212,6 +246,11 @@ export interface Failure {
   error?: string;
   wrong?: WrongCell[];
   mistake?: MistakeKey;
+  /** A mismatch's judgement (judge() without its full list of wrong positions). */
+  reason?: Omit<Judgement, 'wrongAt'>;
+  /** timeout: the function's budget in s; an import timeout: the ms left when it started. */
+  seconds?: number;
+  ms?: number;
   shrinkSteps?: number;
 }
 export interface Result {

@@ -84,6 +84,7 @@ export function matches(expected, answer) {
  * Result: { verdict: 'right' | 'wrong' | 'invalid', key, ... } with key
  * - 'right': { total }
  * - 'parse' (invalid): { error } — a parseAnswer error, its own key inside
+ * - 'decimalComma' (invalid): { token, fixed } — "2,6667" where 2.6667 fits the expected shape
  * - 'unreadable' (wrong): { what } — a result that is no rectangular array of numbers
  * - 'shape' (wrong): { got, expected } — the shapes
  * - 'count' (wrong): { got, expected, shape } — plain numbers of the wrong count
@@ -98,8 +99,14 @@ export function judge(expected, answer, { alternatives = [] } = {}) {
     const hit = alternatives.find((alt) => matches(alt.expected, answer));
     return hit ? { ...result, mistake: hit.key } : result;
   };
-  if (got.unreadable === 'parse') return { verdict: 'invalid', key: 'parse', error: got.error };
+  // "2,6667" read as 2 and 6667 gives a wrong count or shape; read as 2.6667 it fits: say so.
+  const comma = isParsed(answer) && answer.decimalComma;
+  const commaFits = comma && comma.values.length === want.values.length && (!comma.shape || sameShape(comma.shape, want.shape));
+  const decimalComma = () => ({ verdict: 'invalid', key: 'decimalComma', token: comma.token, fixed: comma.fixed });
+  if (got.unreadable === 'parse') return commaFits ? decimalComma() : { verdict: 'invalid', key: 'parse', error: got.error };
   if (got.unreadable) return { verdict: 'wrong', key: 'unreadable', what: got.unreadable === 'unsupported' ? got.what : got.unreadable, shape: want.shape };
+  const fits = (!got.shape || sameShape(got.shape, want.shape)) && got.values.length === want.values.length;
+  if (!fits && commaFits) return decimalComma();
   if (got.shape && !sameShape(got.shape, want.shape)) return named({ verdict: 'wrong', key: 'shape', got: got.shape, expected: want.shape });
   if (got.values.length !== want.values.length) {
     return named({ verdict: 'wrong', key: 'count', got: got.values.length, expected: want.values.length, shape: want.shape });

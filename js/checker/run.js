@@ -8,7 +8,9 @@ import { compare } from './compare.js';
 import { EXPORTS, exercise, kindOf, TARGETS } from './exercises.js';
 import { describeCall } from './execute.js';
 import { Timeout, WorkerGone } from './session.js';
+import { alternativesFor } from './misconceptions.js';
 import { shrink } from './shrink.js';
+import { say } from './words.js';
 
 export { TARGETS };
 export const DEFAULT_DEADLINE_MS = 10_000;
@@ -59,8 +61,11 @@ async function checkTarget({ poolgrad, session, name, kind, list, result, left, 
     const reply = await session.call(name, c, left());
     const base = { call: describeCall(name, c), inputs: inputsOf(name, c), label: c.label };
     if (!reply.ok) return { kind: 'error', ...base, expected, error: reply.error, message: `threw ${reply.error}` };
-    const diff = compare(expected, reply.value);
-    return diff && { kind: 'mismatch', ...base, expected, actual: reply.value, message: diff.message, wrong: diff.wrong };
+    if (!compare(expected, reply.value)) return null;
+    // Only a failing result is held against the misconceptions (they cost a few poolgrad calls).
+    const diff = compare(expected, reply.value, alternativesFor(poolgrad, name, c));
+    const mistake = diff.mistake ? { mistake: diff.mistake } : {};
+    return { kind: 'mismatch', ...base, expected, actual: reply.value, message: diff.message, reason: diff.reason, wrong: diff.wrong, ...mistake };
   };
 
   let first = null;
@@ -77,15 +82,9 @@ async function checkTarget({ poolgrad, session, name, kind, list, result, left, 
     if (!(error instanceof Timeout || error instanceof WorkerGone)) throw error;
     const c = list[at];
     const timedOut = error instanceof Timeout;
-    return {
-      kind: timedOut ? 'timeout' : 'crash',
-      call: describeCall(name, c),
-      inputs: inputsOf(name, c),
-      label: c.label,
-      message: timedOut
-        ? `did not return within the ${deadlineMs / 1000} s this function may take (an endless loop?); its worker was stopped`
-        : `${error.message} (too much memory?)`,
-    };
+    const where = { call: describeCall(name, c), inputs: inputsOf(name, c), label: c.label };
+    if (timedOut) return { kind: 'timeout', ...where, seconds: deadlineMs / 1000, message: say('en', 'report.timeoutMessage', { seconds: deadlineMs / 1000 }) };
+    return { kind: 'crash', ...where, error: error.message, message: say('en', 'report.crashMessage', { error: error.message }) };
   }
   if (!first) return null;
   const shrunk = await shrink(kind, firstCase, first, async (candidate) => {
@@ -98,7 +97,9 @@ async function checkTarget({ poolgrad, session, name, kind, list, result, left, 
       return null; // poolgrad refused the candidate: not a case to show
     }
   });
-  return { ...shrunk.failure, shrinkSteps: shrunk.steps };
+  // A shrunk case may be too small to tell the misconception apart; the original case could.
+  const mistake = shrunk.failure.mistake ?? first.mistake;
+  return { ...shrunk.failure, ...(mistake ? { mistake } : {}), shrinkSteps: shrunk.steps };
 }
 
 /**
@@ -131,7 +132,7 @@ export async function runChecks({ poolgrad, openSession, seed = 1, deadlineMs = 
     } catch (error) {
       if (error instanceof Timeout) {
         importHung = error;
-        result.failure = { kind: 'timeout', message: `importing the module ${error.message}` };
+        result.failure = { kind: 'timeout', ms: error.ms, message: say('en', 'report.importTimeout', { ms: error.ms }) };
         results.push(result);
         onResult(result);
         continue;
@@ -150,7 +151,7 @@ export async function runChecks({ poolgrad, openSession, seed = 1, deadlineMs = 
     if (!session.exports.includes(exported)) {
       session.close();
       const what = /^[A-Z]/.test(exported) ? 'class' : 'function';
-      result.failure = { kind: 'missing', message: `${exported} is not exported (expected \`export ${what} ${exported}\`)` };
+      result.failure = { kind: 'missing', message: say('en', 'report.missing', { name: exported, what }) };
       results.push(result);
       onResult(result);
       continue;

@@ -1,45 +1,47 @@
-// The page's verdict on a typed answer: the package's one judge
-// (poolgrad/checker, judge.js) in the page's terms. The expected values and
-// the misconceptions' results come from the caller (computed with the
-// poolgrad package); this module words nothing (i18n.js does).
-import { closeEnough, judge, TOLERANCE, unravel } from '../vendor/poolgrad/js/checker/index.js';
+// The page's verdict: the package's one judge (poolgrad/checker/judging) in
+// the page's terms; i18n.js words it. Misconceptions come with the full
+// poolgrad/checker, loaded on the first wrong answer.
+import { closeEnough, judge, TOLERANCE, unravel } from '../vendor/poolgrad/js/checker/judging.js';
 
 export { TOLERANCE, unravel };
 
-/** The judge's tolerance rule, as the page's tests call it: answer `got` for `expected`. */
 export const close = (got, expected) => closeEnough(got, expected);
 
 const STATE = { right: 'correct', wrong: 'wrong', invalid: 'invalid' };
 
 /**
- * parsed: a parseAnswer() result; expected: { data, shape }; alternatives:
- * [{ key, expected }] from misconceptions.js for the same givens.
- * Returns { state: 'correct' | 'wrong' | 'invalid', reason: { key, ...params, mistake? }, wrong: flat indices, mistake? }.
- * The reason names the wrong cells by index and the learner's value only,
- * so "show solution" stays the one place that reveals expected values.
+ * parsed: parseAnswer()'s result; expected: { data, shape }; alternatives: mistakesFor()'s.
+ * → { state: 'correct' | 'wrong' | 'invalid', reason: { key, ... }, wrong: flat indices, mistake? }.
+ * The reason shows the learner's values only; "show solution" reveals the expected ones.
  */
 export function checkAnswer(parsed, expected, alternatives = []) {
   const r = judge(expected, parsed, { alternatives });
-  const mistake = r.mistake ? { mistake: r.mistake } : {};
-  const result = (reason, wrong = []) => ({ state: STATE[r.verdict], reason: { ...reason, ...mistake }, wrong, ...mistake });
-  switch (r.key) {
-    case 'right':
-      return result({ key: 'correct', total: r.total });
-    case 'parse':
-      return result({ key: 'parse', error: r.error });
-    case 'shape':
-      return result({ key: 'shape', got: r.got, expected: r.expected });
-    case 'count':
-      return result({ key: 'count', got: r.got, expected: r.expected, shape: r.shape });
-    default: {
-      const cells = r.cells.slice(0, 3).map((c) => ({ index: c.index, got: c.actual }));
-      return result({ key: 'cells', count: r.count, total: r.total, cells }, r.wrongAt);
-    }
-  }
+  const out = (reason, wrong = []) => ({ state: STATE[r.verdict], reason, wrong, ...(r.mistake && { mistake: r.mistake }) });
+  const { verdict, key, cells, wrongAt, ...rest } = r;
+  if (key === 'right') return out({ key: 'correct', total: r.total });
+  if (key !== 'cells') return out({ key, ...rest });
+  return out({ key, count: r.count, total: r.total, cells: cells.slice(0, 3).map((c) => ({ index: c.index, got: c.actual })) }, wrongAt);
 }
 
-/** Marks a verdict element with the recognised misconception (`data-mistake`), or clears it. */
-export function markMistake(verdictEl, result) {
-  if (result.mistake) verdictEl.dataset.mistake = result.mistake;
-  else delete verdictEl.dataset.mistake;
+let full = null;
+
+export async function loadMistakes() {
+  full ??= await import('../vendor/poolgrad/js/checker/index.js');
+}
+
+export const mistakesLoaded = () => full !== null;
+
+/** The misconceptions' results for a unit { quantity, given } ([] until loaded). */
+export function mistakesFor(unit, api) {
+  if (!full) return [];
+  const name = full.exerciseForUnit(unit.quantity, unit.given.op === 'avg' ? 'avg' : 'max').name;
+  return full.alternativesFor(api, name, full.caseOfGiven(unit.given));
+}
+
+export const mistakeWords = (key, lang) => ({ name: full.mistakeName(key, lang), rule: full.describeMistake(key, lang) });
+
+/** Sets or clears the verdict's data-mistake. */
+export function markMistake(el, result) {
+  if (result.mistake) el.dataset.mistake = result.mistake;
+  else delete el.dataset.mistake;
 }

@@ -3,7 +3,7 @@
 // (the page passes the package's `outputShape`), so it has one home.
 
 import { windowTaps } from './draw.js';
-import { AVG_GRAD, KERNEL, MAX_GRAD, mulberry32, O_0, OUTPUT_SHAPE_CALLS, seededRandom, STRIDE } from '../vendor/poolgrad/js/checker/index.js';
+import { AVG_GRAD, KERNEL, MAX_GRAD, mulberry32, O_0, OUTPUT_SHAPE_CALLS, seededRandom, STRIDE } from '../vendor/poolgrad/js/checker/judging.js';
 
 export { mulberry32 };
 export const makeRandom = seededRandom;

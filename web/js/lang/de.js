@@ -58,6 +58,8 @@ export default {
   'verdict.cells': '{count} von {total} Werten falsch: {list}.',
   'verdict.cellsMore': '{count} von {total} Werten falsch, z. B. {list}.',
   'verdict.cell': 'an {index} steht {got}',
+  'verdict.mistake': 'Erkannter Fehler – {name}: {rule}',
+  'verdict.decimalComma': '„{token}“ hat ein Dezimalkomma – bitte {fixed} mit Dezimalpunkt schreiben.',
   'verdict.parse': 'Nicht lesbar: {detail}',
   'parse.empty': 'die Antwort ist leer.',
   'parse.badToken': '„{token}“ (Zeile {line}, Spalte {col}) ist keine Zahl.',

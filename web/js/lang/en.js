@@ -58,6 +58,8 @@ export default {
   'verdict.cells': '{count} of {total} values wrong: {list}.',
   'verdict.cellsMore': '{count} of {total} values wrong, e.g. {list}.',
   'verdict.cell': 'at {index} you have {got}',
+  'verdict.mistake': 'Recognised mistake – {name}: {rule}',
+  'verdict.decimalComma': '“{token}” has a decimal comma – please write {fixed} with a decimal point.',
   'verdict.parse': 'Could not read this: {detail}',
   'parse.empty': 'the answer is empty.',
   'parse.badToken': '“{token}” (line {line}, column {col}) is not a number.',
