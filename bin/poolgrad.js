@@ -10,7 +10,8 @@ const HELP = `poolgrad — check your pooling exercise (Aufgabe 7 – CNN – Ba
 
 Usage:
   poolgrad init [FILE]                 write the learner template (default learner.mjs); --force overwrites
-  poolgrad check FILE.mjs [options]    test your getOutputShape, maxpool2d, MaxPooling, AvgPooling
+  poolgrad check FILE [options]        test your getOutputShape, maxpool2d, MaxPooling, AvgPooling:
+                                       FILE.py or FILE.ipynb (your notebook's Python) or FILE.mjs
       --json          print one JSON object { results: [...] } on stdout
       --seed N        seed of the random cases (default 1)
       --timeout MS    time budget per function in ms (default 10000)
@@ -98,18 +99,13 @@ async function reportLang(flags) {
   return pickLang(flags.lang, process.env);
 }
 
-// Which checker a file goes to. JavaScript modules are checked here; the
-// notebook's Python (.py, .ipynb) is not checked by this version.
+// Which checker a file goes to: JavaScript modules here, the notebook's
+// Python (.py, .ipynb) in js/python/cli.js.
 function checkerFor(file) {
   const ext = extname(file).toLowerCase();
   if (ext === '.mjs' || ext === '.js') return 'javascript';
-  if (ext === '.py' || ext === '.ipynb') {
-    throw new UsageError(
-      `${file}: checking Python is not supported by this version; check supports JavaScript modules (.mjs, .js). ` +
-        `To judge what your notebook printed, run: poolgrad answers ${ext === '.ipynb' ? file : 'OUTPUT.txt'}`,
-    );
-  }
-  throw new UsageError(`${file}: check supports JavaScript modules (.mjs, .js), but got a ${ext || 'file without extension'}`);
+  if (ext === '.py' || ext === '.ipynb') return 'python';
+  throw new UsageError(`${file}: check supports your notebook's Python (.py, .ipynb) and JavaScript modules (.mjs, .js), but got a ${ext || 'file without extension'}`);
 }
 
 async function check(flags, positional) {
@@ -118,7 +114,9 @@ async function check(flags, positional) {
   if (extra.length) throw new UsageError(`check takes one file, but got also ${extra.join(' ')}`);
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
-  checkerFor(file);
+if (checkerFor(file) === 'python') {
+    return (await import('../js/python/cli.js')).checkPythonFile({ path, file, flags, UsageError, jsonSafe, lang: await reportLang(flags) });
+  }
   sessionModule = await import('../js/checker/session.js');
   const { runChecks } = await import('../js/checker/run.js');
   const { formatReport } = await import('../js/checker/report.js');

@@ -1,25 +1,18 @@
 // Checking a learner's Python with the same engine as JavaScript
 // (checker/run.js): the submission is loaded once into a fresh interpreter of
 // a warm PythonRuntime, and the engine's sessions call into it.
+import { exercise } from '../checker/exercises.js';
+import { codeCells, NotebookError, readNotebook } from '../checker/ipynb.js';
 import { runChecks } from '../checker/run.js';
 import { Timeout } from '../checker/session.js';
 
-/** The notebook's names for the engine's targets, in report order. */
-export const PYTHON_NAMES = {
-  getOutputShape: 'get_output_shape',
-  maxpool2d: 'maxpool2d',
-  'MaxPooling.forward': 'MaxPooling_.forward',
-  'MaxPooling.backpropYX': 'MaxPooling_.backprop_yx',
-  'MaxPooling.backwardInput': 'MaxPooling.backward_input',
-  'AvgPooling.forward': 'AvgPooling.forward',
-  'AvgPooling.backwardInput': 'AvgPooling.backward_input',
-};
+/** The notebook's definitions a submission may provide. */
 export const PYTHON_EXPORTS = ['get_output_shape', 'maxpool2d', 'MaxPooling_', 'MaxPooling', 'AvgPooling'];
 
 // Which engine export a Python definition stands for.
 const ENGINE_EXPORT = { get_output_shape: 'getOutputShape', maxpool2d: 'maxpool2d', MaxPooling_: 'MaxPooling', MaxPooling: 'MaxPooling', AvgPooling: 'AvgPooling' };
 
-/** A malformed notebook or source: the CLI reports it as a usage error. */
+/** A submission that is neither code nor a readable notebook. */
 export class SubmissionError extends Error {
   constructor(message) {
     super(message);
@@ -27,46 +20,51 @@ export class SubmissionError extends Error {
   }
 }
 
-/**
- * The code cells of an nbformat-4 notebook, as source strings.
- * Throws SubmissionError naming what is wrong.
- */
-export function notebookCells(text, filename = 'notebook') {
-  let notebook;
-  try {
-    notebook = JSON.parse(text);
-  } catch (error) {
-    throw new SubmissionError(`${filename} should be a Jupyter notebook (JSON), but it is not valid JSON: ${error.message}`);
-  }
-  if (!notebook || typeof notebook !== 'object' || !Array.isArray(notebook.cells)) {
-    throw new SubmissionError(`${filename} should be a Jupyter notebook with a "cells" list (nbformat 4), but got ${notebook === null ? 'null' : Array.isArray(notebook) ? 'a list' : typeof notebook === 'object' ? 'an object without "cells"' : typeof notebook}`);
-  }
-  if (notebook.nbformat !== undefined && notebook.nbformat !== 4) {
-    throw new SubmissionError(`${filename} should be nbformat 4, but got nbformat ${JSON.stringify(notebook.nbformat)}`);
-  }
-  return notebook.cells
-    .filter((cell) => cell && cell.cell_type === 'code')
-    .map((cell, i) => {
-      const { source } = cell;
-      if (typeof source === 'string') return source;
-      if (Array.isArray(source) && source.every((line) => typeof line === 'string')) return source.join('');
-      throw new SubmissionError(`${filename}: code cell ${i + 1} should have a "source" string or list of strings, but got ${JSON.stringify(source)?.slice(0, 40)}`);
-    });
-}
-
 /** { code } (a .py file or pasted code) or { notebookText } (.ipynb) → { filename, cells }. */
 export function submissionOf({ code, notebookText, filename }) {
-  if (typeof notebookText === 'string') return { filename: filename ?? 'notebook.ipynb', cells: notebookCells(notebookText, filename ?? 'the notebook') };
+  if (notebookText !== undefined) {
+    try {
+      return { filename: filename ?? 'notebook.ipynb', cells: codeCells(readNotebook(notebookText)).map((c) => c.source) };
+    } catch (error) {
+      if (error instanceof NotebookError) throw new SubmissionError(`${filename ?? 'the notebook'}: ${error.message}`);
+      throw error;
+    }
+  }
   if (typeof code === 'string') return { filename: filename ?? 'code.py', cells: [code] };
   throw new SubmissionError('a submission needs code (a string of Python) or notebookText (the .ipynb file as text)');
 }
 
+const tuple = (v) => (Array.isArray(v) ? `(${v.join(', ')})` : String(v));
+
+/** The learner's Python call for exercise `name` on the inputs a failure shows. */
+export function pythonCall(name, inputs) {
+  const row = exercise(name);
+  const [definition, member] = row.python.split('.');
+  if (row.kind === 'getOutputShape') {
+    const names = { inputShape: 'input_shape', kernelSize: 'kernel_size', stride: 'stride', padding: 'padding', dilation: 'dilation' };
+    return `get_output_shape(${Object.entries(inputs).map(([k, v]) => `${names[k]}=${tuple(v)}`).join(', ')})`;
+  }
+  if (row.kind === 'maxpool2d') {
+    const extra = ['padding', 'dilation'].filter((k) => inputs[k] !== undefined).map((k) => `, ${k}=${tuple(inputs[k])}`).join('');
+    return `maxpool2d(input, kernel_size=${tuple(inputs.kernelSize)}, stride=${tuple(inputs.stride)}${extra})`;
+  }
+  const layer = `layer = ${definition}(kernel_size=${tuple(inputs.kernelSize)}, stride=${tuple(inputs.stride)}); layer.forward(input)`;
+  if (member === 'forward') return layer;
+  if (member === 'backprop_yx') return `${layer}; layer.backprop_yx`;
+  return `${layer}; layer.backward_input(gradOutput)`;
+}
+
+// The engine's result in the notebook's words: Python names and calls.
 function renamed(result) {
-  const name = PYTHON_NAMES[result.name] ?? result.name;
-  if (result.failure?.kind !== 'missing') return { ...result, name };
-  const definition = name.split('.')[0];
-  const what = /^[A-Z]/.test(definition) ? 'class' : 'function';
-  return { ...result, name, failure: { ...result.failure, message: `${definition} is not defined (expected a ${what} ${definition} as in the notebook)` } };
+  const name = exercise(result.name).python;
+  const { failure } = result;
+  if (!failure) return { ...result, name };
+  if (failure.kind === 'missing') {
+    const definition = name.split('.')[0];
+    const what = /^[A-Z]/.test(definition) ? 'class' : 'function';
+    return { ...result, name, failure: { ...failure, message: `${definition} is not defined (expected a ${what} ${definition} as in the notebook)` } };
+  }
+  return { ...result, name, failure: failure.inputs ? { ...failure, call: pythonCall(result.name, failure.inputs) } : failure };
 }
 
 /**
@@ -75,7 +73,7 @@ function renamed(result) {
  * { usageError } when the code defines none of the notebook's functions.
  * A Timeout while loading marks every function timed out.
  */
-export async function checkPython({ poolgrad, runtime, submission, seed = 1, deadlineMs, counts, onResult = () => {} }) {
+export async function checkPython({ poolgrad, runtime, submission, seed = 1, deadlineMs, counts, level, onResult = () => {} }) {
   const { filename, cells } = submissionOf(submission);
   await runtime.start();
   let loaded = null; // { worker, exports, notes, output } of the current load
@@ -108,7 +106,7 @@ export async function checkPython({ poolgrad, runtime, submission, seed = 1, dea
       close() {},
     };
   };
-  const report = await runChecks({ poolgrad, openSession, seed, deadlineMs, counts, onResult: (r) => onResult(renamed(r)) });
+  const report = await runChecks({ poolgrad, openSession, seed, deadlineMs, counts, level, onResult: (r) => onResult(renamed(r)) });
   if (report.usageError) return { ...report, notes: first.notes, output: first.output };
-  return { seed: report.seed, results: report.results.map(renamed), notes: first.notes, output: first.output };
+  return { seed: report.seed, level: report.level, results: report.results.map(renamed), notes: first.notes, output: first.output };
 }

@@ -12,6 +12,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fromPython, toPython } from './codec.js';
 import { createSandbox } from './sandbox.js';
@@ -24,7 +25,6 @@ const PRELOAD = ['poolgrad_check', 'numpy', 'tui_dl4cv.cnn', 'torch', 'torch.nn.
 
 const { memoryMb = 1024, pythonPath = [] } = workerData ?? {};
 let snapshot = workerData?.snapshot;
-let sandbox = null;
 let harness = null;
 
 function pythonFiles(root) {
@@ -100,15 +100,34 @@ function bridge(request) {
   }
 }
 
+// A fresh interpreter restored from the snapshot, made ahead of time so a
+// submission's time budget covers only its own code.
 async function freshSandbox() {
-  sandbox = await createSandbox({ memoryMb, stdout: quiet, stderr: quiet, snapshot });
-  const { pyodide, context } = sandbox;
-  const wrap = (await import('node:vm')).default.runInContext(
+  const fresh = await createSandbox({ memoryMb, stdout: quiet, stderr: quiet, snapshot });
+  const { pyodide, context } = fresh;
+  const wrap = vm.runInContext(
     '(function (compute) { "use strict"; const m = Object.create(null); m.compute = (text) => compute(String(text)); return m; })',
     context,
   );
   pyodide.registerJsModule('_poolgrad_bridge', wrap(bridge));
-  harness = pyodide.pyimport('poolgrad_check');
+  // imported now, so the stand-ins find it while learner code runs without JavaScript modules
+  pyodide.pyimport('_poolgrad_bridge');
+  return { sandbox: fresh, harness: pyodide.pyimport('poolgrad_check') };
+}
+let spare = null;
+const prepare = () => {
+  spare = freshSandbox();
+  spare.catch(() => {}); // reported when a submission needs it
+};
+
+// An error's message as text; errors from the sandbox may carry getters of its own.
+function textOf(error) {
+  try {
+    const message = error && typeof error === 'object' ? error.message : error;
+    return typeof message === 'string' ? message : String(message);
+  } catch {
+    return 'an error that cannot be shown';
+  }
 }
 
 // Only strings come back from the sandbox; anything else is a broken harness.
@@ -133,22 +152,31 @@ if (!snapshot) {
   snapshot = await makeSnapshot();
   parentPort.postMessage({ type: 'snapshot', bytes: snapshot });
 }
+prepare();
+await spare.catch(() => {});
 parentPort.postMessage({ type: 'ready', coldMs: Math.round(performance.now() - started) });
 
 parentPort.on('message', async (message) => {
   if (message.type === 'load') {
     try {
-      await freshSandbox();
+      ({ harness } = await spare);
+    } catch (error) {
+      parentPort.postMessage({ type: 'load-error', error: `the Python runtime failed: ${textOf(error)}` });
+      return;
+    }
+    parentPort.postMessage({ type: 'loading' });
+    try {
       parentPort.postMessage(loadSubmission(message));
     } catch (error) {
-      parentPort.postMessage({ type: 'load-error', error: `the Python runtime failed: ${error && error.message ? error.message : error}` });
+      parentPort.postMessage({ type: 'load-error', error: `the Python runtime failed: ${textOf(error)}` });
     }
+    prepare();
   } else if (message.type === 'call') {
     try {
       parentPort.postMessage(callTarget(message));
     } catch (error) {
       // The runtime itself broke (e.g. the learner's code ended the interpreter): this worker is done.
-      parentPort.postMessage({ type: 'result', id: message.id, ok: false, error: `the Python runtime stopped: ${error && error.message ? error.message : error}` });
+      parentPort.postMessage({ type: 'result', id: message.id, ok: false, error: `the Python runtime stopped: ${textOf(error)}` });
       process.exit(1);
     }
   }

@@ -104,21 +104,31 @@ export class PythonRuntime {
   }
 
   // Sends one request and waits for its answer within ms; on timeout the worker is stopped.
-  request(message, match, ms) {
+  // With `startOn`, the ms start when a message matching it arrives (until then START_LIMIT_MS).
+  request(message, match, ms, startOn) {
     if (!this.worker) return Promise.reject(new WorkerGone('the Python runtime is not running'));
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiting = null;
-        this.stop();
-        reject(new Timeout(ms));
-      }, Math.max(0, ms));
+    const answer = new Promise((resolve, reject) => {
+      let timer;
+      const arm = (limit) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          this.waiting = null;
+          this.stop();
+          reject(new Timeout(limit));
+        }, Math.max(0, limit));
+      };
+      arm(startOn ? START_LIMIT_MS : ms);
       this.waiting = {
-        match,
+        match: (m) => {
+          if (startOn && startOn(m)) arm(ms);
+          return match(m);
+        },
         resolve: (m) => (clearTimeout(timer), resolve(m)),
         reject: (e) => (clearTimeout(timer), reject(e)),
       };
-      this.worker.postMessage(message);
     });
+    this.worker.postMessage(message);
+    return answer;
   }
 
   /**
@@ -128,7 +138,8 @@ export class PythonRuntime {
    */
   async load({ filename, cells }, ms) {
     await this.start();
-    const reply = await this.request({ type: 'load', filename, cells }, (m) => m.type === 'loaded' || m.type === 'load-error', ms);
+    // The worker says 'loading' once its fresh interpreter is ready: only then does the submission's time run.
+    const reply = await this.request({ type: 'load', filename, cells }, (m) => m.type === 'loaded' || m.type === 'load-error', ms, (m) => m.type === 'loading');
     if (reply.type === 'load-error') throw new Error(reply.error);
     return { exports: reply.exports, notes: reply.notes, output: reply.output };
   }

@@ -9,9 +9,12 @@
 // taking and returning primitives only; the host side never throws into the
 // context and never hands it a host object.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
-const PYODIDE_DIR = new URL('../../node_modules/pyodide/', import.meta.url);
+// Wherever npm put the dependency (hoisted next to poolgrad or inside it).
+const PYODIDE_DIR = new URL('./', pathToFileURL(createRequire(import.meta.url).resolve('pyodide/package.json')));
 export const INDEX_URL = 'https://pyodide.invalid/';
 
 // Pyodide's files the context may fetch, by name (read once per thread).
@@ -136,7 +139,9 @@ const SHIMS = String.raw`(function (host) {
  */
 export async function createSandbox({ memoryMb = 1024, stdout, stderr, makeSnapshot = false, snapshot }) {
   const { loader, asmScript, lock, served } = pyodideFiles();
-  const context = vm.createContext({}, { codeGeneration: { strings: true, wasm: true } });
+  // A null-prototype sandbox object: the context's global falls back to it,
+  // and a host Object.prototype there would lead to the host's Function.
+  const context = vm.createContext(Object.create(null), { codeGeneration: { strings: true, wasm: true } });
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const safe = (fn, fallback) => (...args) => {

@@ -100,17 +100,6 @@ class _NumpyFloat(float):
                              % ('numpy.' + self._dtname, name, _CHECKER))
 
 
-def _scalar_binop(name, reflected=False):
-    fn = _BINARY[name]
-
-    def method(self, other):
-        if isinstance(other, ndarray) or not isinstance(other, (int, float)):
-            return NotImplemented
-        return fn(other, self) if reflected else fn(self, other)
-    method.__name__ = name
-    return method
-
-
 class float32(_NumpyFloat, floating):
     __slots__ = ()
     _dtname = 'float32'
@@ -181,7 +170,7 @@ class int64(_NumpyInt, signedinteger):
     def __new__(cls, x=0):
         if isinstance(x, (ndarray, list, tuple)):
             return asarray(x).astype('int64')
-        return int.__new__(cls, _to_int(x))
+        return int.__new__(cls, int(x))
 
     __hash__ = int.__hash__
 
@@ -193,7 +182,7 @@ class int32(_NumpyInt, signedinteger):
     def __new__(cls, x=0):
         if isinstance(x, (ndarray, list, tuple)):
             return asarray(x).astype('int32')
-        return int.__new__(cls, _wrap32(_to_int(x)))
+        return int.__new__(cls, _wrap32(int(x)))
 
     __hash__ = int.__hash__
 
@@ -209,10 +198,6 @@ class bool_(generic):
 
 for _cls in (float32, float64, int64, int32):
     _scalar_props(_cls)
-    for _name in ('add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow'):
-        if _name not in _cls.__dict__ or _name in ('add', 'mul') and _cls is not float32:
-            pass
-    _cls._generic = True
 
 
 def _wrap32(v):
@@ -225,12 +210,6 @@ def _wrap64(v):
     if -9223372036854775808 <= v <= 9223372036854775807:
         return v
     return (v + 9223372036854775808) % 18446744073709551616 - 9223372036854775808
-
-
-def _to_int(x):
-    if isinstance(x, str):
-        return int(x)
-    return int(x)
 
 
 # ---------------------------------------------------------------- dtypes
@@ -509,14 +488,22 @@ def _broadcast_shapes(*shapes):
             if n != 1:
                 if dim != 1 and dim != n:
                     raise ValueError('operands could not be broadcast together with shapes '
-                                     + ' '.join(_shape_str(s) for s in shapes))
+                                     + ''.join(_shape_str(s) + ' ' for s in shapes))
                 dim = n
         out.append(dim)
     return tuple(out)
 
 
 def _shape_str(shape):
-    return '(' + ','.join(str(n) for n in shape) + (',)' if len(shape) == 1 else ')')
+    """A shape as NumPy's messages print it: "(2,3)", "(4,)"; a leading
+    unknown (-1) dimension is dropped, a later one reads "newaxis"."""
+    shape = list(shape)
+    n = len(shape)
+    while shape and shape[0] < 0:
+        shape.pop(0)
+    if not shape:
+        return '()'
+    return '(' + ','.join('newaxis' if d < 0 else str(d) for d in shape) + (',)' if n == 1 else ')')
 
 
 def _broadcast_values(arr, shape):
@@ -687,7 +674,18 @@ def _binary(x, y, name, out=None):
     sa, sb = A[1], B[1]
     shape_a = () if sa else A[2]._shape
     shape_b = () if sb else B[2]._shape
-    shape = shape_a if shape_a == shape_b else _broadcast_shapes(shape_a, shape_b)
+    if shape_a == shape_b or sb:
+        shape = shape_a
+    elif sa:
+        shape = shape_b
+    elif out is None:
+        shape = _broadcast_shapes(shape_a, shape_b)
+    else:
+        try:
+            shape = _broadcast_shapes(shape_a, shape_b)
+        except ValueError:
+            raise ValueError('operands could not be broadcast together with shapes '
+                             + ''.join(_shape_str(s) + ' ' for s in (shape_a, shape_b, out._shape))) from None
     n = _prod(shape)
     va = _cast_scalar(A[2], dt) if sa else _cast_list(_broadcast_values(A[2], shape), A[0], dt)
     vb = _cast_scalar(B[2], dt) if sb else _cast_list(_broadcast_values(B[2], shape), B[0], dt)
@@ -719,7 +717,8 @@ def _binary(x, y, name, out=None):
     if out is not None:
         if res_dt._cat > out._dtype._cat:
             raise UFuncTypeError("Cannot cast ufunc %r output from dtype('%s') to dtype('%s') with "
-                                 "casting rule 'same_kind'" % (name, res_dt.name, out._dtype.name))
+                                 "casting rule 'same_kind'"
+                                 % ('divide' if name == 'true_divide' else name, res_dt.name, out._dtype.name))
         if shape != out._shape:
             if _broadcast_shapes(shape, out._shape) != out._shape:
                 raise ValueError("non-broadcastable output operand with shape %s doesn't match "
@@ -919,6 +918,29 @@ class ndarray:
             key = (key,)
         shape0, strides0 = self._shape, self._strides
         nd = len(shape0)
+        if len(key) <= nd:
+            off = self._offset
+            shape = []
+            strides = []
+            for k, n, st in zip(key, shape0, strides0):
+                t = type(k)
+                if t is slice:
+                    start, stop, step = k.indices(n)
+                    ln = len(range(start, stop, step))
+                    if ln:
+                        off += start * st
+                    shape.append(ln)
+                    strides.append(st * step)
+                elif t is int:
+                    i = k + n if k < 0 else k
+                    if not 0 <= i < n:
+                        break
+                    off += i * st
+                else:
+                    break
+            else:
+                k = len(key)
+                return off, tuple(shape) + shape0[k:], tuple(strides) + strides0[k:]
         n_real = 0
         ellipsis = 0
         for k in key:
@@ -1006,8 +1028,7 @@ class ndarray:
                                  'dimension is %d but corresponding boolean dimension is %d'
                                  % (ax, view_shape[pos], k._shape[0] if k._shape else 0))
             mask = k._values()
-            positions = _gather(list(range(_prod(self._shape) * 0 + len(self._data))),
-                                view_shape, tuple(strides), off)
+            positions = _gather(list(range(len(self._data))), view_shape, tuple(strides), off)
             inner = _prod(view_shape[pos + kd:])
             outer = _prod(view_shape[:pos])
             block = len(mask) * inner
@@ -1029,8 +1050,6 @@ class ndarray:
                 raise IndexError('index %d is out of bounds for axis %d with size %d' % (i, ax, n))
             idx.append(j)
         st = strides[pos]
-        rest_shape = view_shape[:pos] + view_shape[pos + 1:]
-        rest_strides = tuple(strides[:pos]) + tuple(strides[pos + 1:])
         flat = []
         outer_shape = view_shape[:pos]
         inner_shape = view_shape[pos + 1:]
@@ -1041,35 +1060,47 @@ class ndarray:
                 b2 = base + j * st
                 flat += _gather(list(range(len(self._data))), inner_shape, inner_strides, b2) \
                     if inner_shape else [b2]
-        del rest_shape, rest_strides
         return flat, outer_shape + k._shape + inner_shape
 
-    def __getitem__(self, key):
-        if type(key) is tuple and len(key) == len(self._shape):
-            off = self._offset
-            for k, n, s in zip(key, self._shape, self._strides):
-                if type(k) is int or (isinstance(k, int) and not isinstance(k, bool)):
-                    if k < 0:
-                        k += n
-                        if k < 0:
-                            break
-                    elif k >= n:
-                        break
-                    off += k * s
+    def _leading_ints(self, key):
+        """Offset after the leading integer indices of a tuple key (NumPy
+        integer scalars included), or None if the key holds anything else."""
+        off = self._offset
+        for k, n, s in zip(key, self._shape, self._strides):
+            t = type(k)
+            if t is not int:
+                if t is int64 or t is int32:
+                    k = int(k)
                 else:
-                    break
-            else:
-                v = self._data[off]
-                dt = self._dtype
-                if dt is _F32:
-                    return float.__new__(float32, v)
-                if dt is _I64:
-                    return int.__new__(int64, v)
-                if dt is _F64:
-                    return float.__new__(float64, v)
-                if dt is _I32:
-                    return int.__new__(int32, v)
-                return v
+                    return None
+            if k < 0:
+                k += n
+                if k < 0:
+                    return None
+            elif k >= n:
+                return None
+            off += k * s
+        return off
+
+    def __getitem__(self, key):
+        if type(key) is tuple and len(key) <= len(self._shape):
+            off = self._leading_ints(key)
+            if off is not None:
+                k = len(key)
+                if k == len(self._shape):
+                    v = self._data[off]
+                    dt = self._dtype
+                    if dt is _F32:
+                        return float.__new__(float32, v)
+                    if dt is _I64:
+                        return int.__new__(int64, v)
+                    if dt is _F64:
+                        return float.__new__(float64, v)
+                    if dt is _I32:
+                        return int.__new__(int32, v)
+                    return v
+                return _new(self._data, self._shape[k:], self._dtype, self._strides[k:], off,
+                            self if self._base is None else self._base)
         r = self._index(key)
         if type(r[0]) is list:
             flat, shape = r
@@ -1082,21 +1113,27 @@ class ndarray:
 
     def __setitem__(self, key, value):
         dt = self._dtype
-        if type(key) is tuple and len(key) == len(self._shape) and not isinstance(value, (ndarray, list, tuple)):
-            off = self._offset
-            for k, n, s in zip(key, self._shape, self._strides):
-                if type(k) is int or (isinstance(k, int) and not isinstance(k, bool)):
-                    if k < 0:
-                        k += n
-                        if k < 0:
+        if type(key) is tuple and len(key) <= len(self._shape):
+            off = self._leading_ints(key)
+            if off is not None:
+                k = len(key)
+                if k == len(self._shape):
+                    if not isinstance(value, (ndarray, list, tuple)):
+                        self._data[off] = _scalar_to_storage(value, dt)
+                        return
+                shape = self._shape[k:]
+                if type(value) is tuple and len(shape) == 1 and len(value) == shape[0]:
+                    data = self._data
+                    st = self._strides[-1]
+                    for v in value:
+                        if isinstance(v, (ndarray, list, tuple)):
                             break
-                    elif k >= n:
-                        break
-                    off += k * s
-                else:
-                    break
-            else:
-                self._data[off] = _scalar_to_storage(value, dt)
+                    else:
+                        for v in value:
+                            data[off] = _scalar_to_storage(v, dt)
+                            off += st
+                        return
+                _scatter(self._data, shape, self._strides[k:], off, _values_for(value, shape, dt))
                 return
         r = self._index(key)
         if type(r[0]) is list:
@@ -1126,16 +1163,16 @@ class ndarray:
         return _b.any(v == value for v in self._values())
 
     # -- conversions
-    def _single(self, what):
+    def _single(self):
         if self.size != 1:
             raise TypeError('only size-1 arrays can be converted to Python scalars')
         return self._data[self._offset] if not self._shape else self._values()[0]
 
     def __float__(self):
-        return float(self._single('float'))
+        return float(self._single())
 
     def __int__(self):
-        return int(self._single('int'))
+        return int(self._single())
 
     def __index__(self):
         if self._shape != () or self._dtype._cat != _I:
@@ -1164,8 +1201,11 @@ class ndarray:
     def item(self, *args):
         if args:
             if len(args) == 1 and isinstance(args[0], int):
-                return self.ravel()._values()[args[0]] if self.ndim > 1 else self._values()[args[0]]
-            return self[args if len(args) > 1 else args[0]].item()
+                vals = self._values()
+                if not -len(vals) <= args[0] < len(vals):
+                    raise IndexError('index %d is out of bounds for size %d' % (args[0], len(vals)))
+                return vals[args[0]]
+            return self[args].item()
         if self.size != 1:
             raise ValueError('can only convert an array of size 1 to a Python scalar')
         return self._values()[0]
@@ -1175,12 +1215,22 @@ class ndarray:
         shape = self._shape
         if not shape:
             return vals[0]
-        for n in reversed(shape[1:]):
-            vals = [vals[i:i + n] for i in range(0, len(vals), n)]
-        return vals
+
+        def nest(flat, dims):
+            if len(dims) == 1:
+                return list(flat)
+            step = _prod(dims[1:])
+            return [nest(flat[i * step:(i + 1) * step], dims[1:]) for i in range(dims[0])]
+        return nest(vals, shape)
 
     def copy(self, order='C'):
         return _new(self._values(), self._shape, self._dtype)
+
+    def __copy__(self):
+        return self.copy()
+
+    def __deepcopy__(self, memo):
+        return self.copy()
 
     def astype(self, dtype, order='K', casting='unsafe', copy=True):
         dt = _DT_OF(dtype)
@@ -1201,10 +1251,10 @@ class ndarray:
             known = _prod(n for n in shape if n >= 0)
             if known == 0 or size % known:
                 raise ValueError('cannot reshape array of size %d into shape %s'
-                                 % (size, _shape_repr(shape)))
+                                 % (size, _shape_str(shape)))
             shape = tuple(size // known if n < 0 else n for n in shape)
         if _prod(shape) != size:
-            raise ValueError('cannot reshape array of size %d into shape %s' % (size, _shape_repr(shape)))
+            raise ValueError('cannot reshape array of size %d into shape %s' % (size, _shape_str(shape)))
         if _is_contig(self._shape, self._strides):
             return _new(self._data, shape, self._dtype, None, self._offset,
                         self if self._base is None else self._base)
@@ -1256,6 +1306,18 @@ class ndarray:
 
     def prod(self, axis=None, dtype=None, out=None, keepdims=False):
         return prod(self, axis, dtype, keepdims=keepdims)
+
+    def round(self, decimals=0, out=None):
+        return around(self, decimals)
+
+    def squeeze(self, axis=None):
+        return squeeze(self, axis)
+
+    def nonzero(self):
+        return nonzero(self)
+
+    def clip(self, min=None, max=None):
+        return clip(self, min, max)
 
     def any(self, axis=None, keepdims=False):
         return any(self, axis, keepdims=keepdims)
@@ -1327,6 +1389,9 @@ class ndarray:
     def __ipow__(self, o):
         return _binary(self, o, 'power', self)
 
+    def __divmod__(self, o):
+        return (_binary(self, o, 'floor_divide'), _binary(self, o, 'remainder'))
+
     def __lt__(self, o):
         return _binary(self, o, 'less')
 
@@ -1340,10 +1405,14 @@ class ndarray:
         return _binary(self, o, 'greater_equal')
 
     def __eq__(self, o):
+        if o is None:
+            return _new([False] * self.size, self._shape, _BOOL)
         r = _binary(self, o, 'equal')
         return False if r is NotImplemented else r
 
     def __ne__(self, o):
+        if o is None:
+            return _new([True] * self.size, self._shape, _BOOL)
         r = _binary(self, o, 'not_equal')
         return True if r is NotImplemented else r
 
@@ -1376,6 +1445,10 @@ def _values_for(value, shape, dt):
     n = _prod(shape)
     if isinstance(value, ndarray) or isinstance(value, (list, tuple)):
         src = value if isinstance(value, ndarray) else array(value)
+        if shape == () and src.size == 1:
+            src = src.reshape(())
+        if shape == () and src._shape != ():
+            raise ValueError('setting an array element with a sequence.')
         if src._shape != shape:
             try:
                 target = _broadcast_shapes(src._shape, shape)
@@ -1383,7 +1456,7 @@ def _values_for(value, shape, dt):
                 target = None
             if target != shape:
                 raise ValueError('could not broadcast input array from shape %s into shape %s'
-                                 % (_shape_repr(src._shape), _shape_repr(shape)))
+                                 % (_shape_str(src._shape), _shape_str(shape)))
         vals = _broadcast_values(src, shape)
         if src._dtype._cat == _F and dt._cat == _I:
             for v in vals:
@@ -1419,6 +1492,9 @@ def _norm_axis(axis, nd):
 
 # ---------------------------------------------------------------- construction
 
+_PLAIN_NUMBERS = {float, int, bool}
+
+
 def _infer(obj):
     """(flat values, shape, dtype) of nested sequences / arrays / scalars."""
     if isinstance(obj, ndarray):
@@ -1426,6 +1502,15 @@ def _infer(obj):
     if isinstance(obj, (list, tuple)):
         if not obj:
             return [], (0,), _F64
+        kinds = set(map(type, obj))
+        if kinds <= _PLAIN_NUMBERS:
+            if float in kinds:
+                return list(map(float, obj)) if len(kinds) > 1 else list(obj), (len(obj),), _F64
+            if int in kinds:
+                if _b.max(obj) > 9223372036854775807 or _b.min(obj) < -9223372036854775808:
+                    raise OverflowError('Python int too large to convert to C long')
+                return list(map(int, obj)) if len(kinds) > 1 else list(obj), (len(obj),), _I64
+            return list(obj), (len(obj),), _BOOL
         parts = [_infer(o) for o in obj]
         shape0 = parts[0][1]
         for p in parts:
@@ -1467,12 +1552,9 @@ def array(object, dtype=None, copy=True, order='K', ndmin=0):
                 _scalar_to_storage(v, target)
         vals = _cast_list(vals, dt, target)
         dt = target
-    elif isinstance(object, ndarray):
-        vals = list(vals)
     if len(shape) < ndmin:
         shape = (1,) * (ndmin - len(shape)) + shape
-    return _new(vals if not isinstance(object, ndarray) or vals is not object._data else list(vals),
-                shape, dt)
+    return _new(vals, shape, dt)
 
 
 def asarray(a, dtype=None, order=None):
@@ -1608,31 +1690,46 @@ def _groups(a, axis):
     return [vals[k:k + n] for k in range(0, len(vals), n)], out_shape, ax
 
 
-def _keep(result_shape_full, res, dt, a, axis, keepdims):
-    if keepdims:
-        if axis is None:
-            shape = (1,) * a.ndim
-        else:
-            ax = _norm_axis(axis, a.ndim)
-            shape = a._shape[:ax] + (1,) + a._shape[ax + 1:]
-        return _new(res, shape, dt)
-    if result_shape_full == ():
-        return _scalar_of(res[0], dt)
-    return _new(res, result_shape_full, dt)
+def _axis_plan(a, axis):
+    """(array, axis or None, keepdims shape, reduced count, along the last
+    axis?) for reducing a over axis (None, an int or a tuple of ints); several
+    axes are moved to the end and merged into one."""
+    nd = len(a._shape)
+    if axis is None:
+        return a, None, (1,) * nd, a.size, True
+    if isinstance(axis, tuple):
+        axes = [_norm_axis(x, nd) for x in axis]
+        if len(set(axes)) != len(axes):
+            raise ValueError("duplicate value in 'axis'")
+        keep = tuple(1 if i in axes else n for i, n in enumerate(a._shape))
+        if len(axes) == 1:
+            ax = axes[0]
+            return a, ax, keep, a._shape[ax], ax == nd - 1
+        count = _prod(a._shape[i] for i in axes)
+        if len(axes) == nd:
+            return a, None, keep, count, True
+        rest = [i for i in range(nd) if i not in axes]
+        merged = a.transpose(rest + sorted(axes)).reshape(tuple(a._shape[i] for i in rest) + (count,))
+        return merged, len(rest), keep, count, True
+    ax = _norm_axis(axis, nd)
+    return a, ax, a._shape[:ax] + (1,) + a._shape[ax + 1:], a._shape[ax], ax == nd - 1
 
 
 def _reduce(a, axis, keepdims, fn, dt_out=None):
+    """fn(values, dtype) over each reduced group; a scalar when nothing is left."""
     a = asarray(a)
     dt = dt_out or a._dtype
-    if axis is None:
-        return _keep((), [fn(a._values(), a._dtype)], dt, a, None, keepdims)
-    if isinstance(axis, tuple):
-        if len(axis) == 1:
-            axis = axis[0]
-        else:
-            raise TypeError('reducing over several axes at once is ' + _CHECKER)
-    groups, out_shape, ax = _groups(a, axis)
-    return _keep(out_shape, [fn(g, a._dtype) for g in groups], dt, a, ax, keepdims)
+    src, ax, keep_shape, _, _ = _axis_plan(a, axis)
+    if ax is None:
+        res, out_shape = [fn(src._values(), src._dtype)], ()
+    else:
+        groups, out_shape, _ = _groups(src, ax)
+        res = [fn(g, src._dtype) for g in groups]
+    if keepdims:
+        return _new(res, keep_shape, dt)
+    if out_shape == ():
+        return _scalar_of(res[0], dt)
+    return _new(res, out_shape, dt)
 
 
 def _first_nan(vals):
@@ -1651,7 +1748,8 @@ def _vmax(vals, dt, name='maximum'):
             f = _first_nan(vals)
             if f is not None:
                 return f
-    return _b.max(vals) if name == 'maximum' else _b.min(vals)
+    # among equal values (0.0 and -0.0) NumPy's loop keeps the last one
+    return _b.max(reversed(vals)) if name == 'maximum' else _b.min(reversed(vals))
 
 
 def _vmin(vals, dt):
@@ -1659,10 +1757,14 @@ def _vmin(vals, dt):
 
 
 def amax(a, axis=None, out=None, keepdims=False, initial=None, where=True):
+    if axis is None and not keepdims and type(a) is ndarray:
+        return _scalar_of(_vmax(a._values(), a._dtype), a._dtype)
     return _reduce(a, axis, keepdims, _vmax)
 
 
 def amin(a, axis=None, out=None, keepdims=False, initial=None, where=True):
+    if axis is None and not keepdims and type(a) is ndarray:
+        return _scalar_of(_vmin(a._values(), a._dtype), a._dtype)
     return _reduce(a, axis, keepdims, _vmin)
 
 
@@ -1677,6 +1779,8 @@ def _arg(vals, dt, name):
 
 
 def argmax(a, axis=None, out=None, keepdims=False):
+    if axis is None and not keepdims and type(a) is ndarray:
+        return int.__new__(int64, _arg(a._values(), a._dtype, 'argmax'))
     return _reduce(a, axis, keepdims, lambda v, dt: _arg(v, dt, 'argmax'), _I64)
 
 
@@ -1741,13 +1845,11 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=0, where=Tru
     a = asarray(a)
     acc = _sum_dtype(a._dtype, dtype)
 
-    def fn(vals, dt, last=True):
+    last = _axis_plan(a, axis)[4]
+
+    def fn(vals, dt):
         return _sum_values(_cast_list(vals, dt, acc), acc, last)
-    if axis is None:
-        return _reduce(a, None, keepdims, fn, acc)
-    ax = _norm_axis(axis[0] if isinstance(axis, tuple) and len(axis) == 1 else axis, a.ndim)
-    last = ax == a.ndim - 1
-    return _reduce(a, ax, keepdims, lambda v, dt: fn(v, dt, last), acc)
+    return _reduce(a, axis, keepdims, fn, acc)
 
 
 def mean(a, axis=None, dtype=None, out=None, keepdims=False, where=True):
@@ -1758,13 +1860,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, where=True):
         acc = _F64
     else:
         acc = a._dtype
-    if axis is None:
-        count = a.size
-        last = True
-    else:
-        ax = _norm_axis(axis[0] if isinstance(axis, tuple) and len(axis) == 1 else axis, a.ndim)
-        count = a._shape[ax]
-        last = ax == a.ndim - 1
+    _, _, _, count, last = _axis_plan(a, axis)
     rnd = _round32 if acc is _F32 else _same
 
     def fn(vals, dt):
@@ -1832,7 +1928,10 @@ def _scalar_mul(a, b):
 
 
 def absolute(x):
-    return _unary(x, _b.abs, _b.abs, 'absolute')
+    a = asarray(x)
+    if a._dtype is _BOOL:
+        return a.copy() if a._shape else a._values()[0]
+    return _unary(a, _b.abs, _b.abs, 'absolute')
 
 
 abs = absolute
@@ -1861,6 +1960,40 @@ def exp(x):
 
 def log(x):
     return _unary(x, _flog, None, 'log', float_only=True)
+
+
+def _rint(x):
+    if x - x != 0:
+        return x
+    r = float(_b.round(x))
+    return _math.copysign(r, x) if r == 0 else r
+
+
+def around(a, decimals=0, out=None):
+    """NumPy's rounding: half to even of a * 10**decimals, in a's precision
+    (integers in float64, cast back)."""
+    x = asarray(a)
+    decimals = _op.index(decimals)
+    if x._dtype._cat != _F:
+        if decimals >= 0:
+            return x.copy() if x._shape else x[()]
+        f = 10.0 ** -decimals
+        res = [int(_rint(v / f) * f) for v in x._values()]
+        return _new(res, x._shape, x._dtype) if x._shape else _scalar_of(res[0], x._dtype)
+    rnd = _round32 if x._dtype is _F32 else _same
+    f = rnd(10.0 ** _b.abs(decimals))
+    if decimals >= 0:
+        res = [rnd(_fdiv(_rint(rnd(v * f)), f)) for v in x._values()]
+    else:
+        res = [rnd(_rint(rnd(_fdiv(v, f))) * f) for v in x._values()]
+    return _new(res, x._shape, x._dtype) if x._shape else _scalar_of(res[0], x._dtype)
+
+
+round = round_ = around
+
+
+def rint(x):
+    return _unary(x, _rint, None, 'rint', float_only=True)
 
 
 def _bool_unary(x, fn):
@@ -1917,6 +2050,45 @@ def _install_scalar_ops():
             return _binary(self, other, name)
         return m
 
+    plain = {'add': _op.add, 'subtract': _op.sub, 'multiply': _op.mul}
+
+    def int64_forward(name):
+        fast = plain.get(name)
+
+        def m(self, other):
+            t = type(other)
+            if fast is not None and (t is int or t is int64):
+                return int.__new__(int64, _wrap64(fast(int(self), int(other))))
+            if isinstance(other, ndarray):
+                return NotImplemented
+            return _binary(self, other, name)
+        return m
+
+    def float32_forward(name):
+        fast = {'subtract': _op.sub, 'true_divide': _op.truediv}.get(name)
+
+        def m(self, other):
+            if fast is not None and type(other) is float32 and other:
+                return float.__new__(float32, _round32(fast(float(self), float(other))))
+            if isinstance(other, ndarray):
+                return NotImplemented
+            return _binary(self, other, name)
+        return m
+
+    def compare(name):
+        pyop = _COMPARE[name]
+
+        def m(self, other):
+            t = type(other)
+            if t is int or t is float or t is int64 or t is float32 or t is float64 or t is int32:
+                a = float(self) if isinstance(self, float) else int(self)
+                b = float(other) if isinstance(other, float) else int(other)
+                return pyop(a, b)
+            if isinstance(other, ndarray):
+                return NotImplemented
+            return _binary(self, other, name)
+        return m
+
     def reflected(name):
         def m(self, other):
             if isinstance(other, ndarray):
@@ -1927,14 +2099,17 @@ def _install_scalar_ops():
     for cls in (float32, float64, int32, int64):
         for py, name in pairs:
             if not (cls is float32 and py in ('add', 'mul')):
-                setattr(cls, '__%s__' % py, forward(name))
-            setattr(cls, '__r%s__' % py, reflected(name))
+                maker = int64_forward if cls is int64 else float32_forward if cls is float32 else forward
+                setattr(cls, '__%s__' % py, maker(name))
+            setattr(cls, '__r%s__' % py, int64_forward(name) if cls is int64 and py in ('add', 'mul') else reflected(name))
         for py, name in cmp:
-            setattr(cls, '__%s__' % py, forward(name))
+            setattr(cls, '__%s__' % py, compare(name))
         setattr(cls, '__neg__', lambda self: _scalar_of(-_scalar_value(self), self.dtype)
                 if self.dtype._cat != _I else _scalar_of(_wrap64(-int(self)), self.dtype))
         setattr(cls, '__abs__', lambda self: _scalar_of(_b.abs(_scalar_value(self)), self.dtype))
         setattr(cls, '__pos__', lambda self: self)
+        setattr(cls, '__divmod__', lambda self, o: (self // o, self % o))
+        setattr(cls, '__rdivmod__', lambda self, o: (o // self, o % self))
         cls.__hash__ = float.__hash__ if issubclass(cls, float) else int.__hash__
 
 
@@ -2057,6 +2232,107 @@ def nonzero(a):
     return tuple(_new(c, (len(c),), _I64) for c in cols)
 
 
+def argwhere(a):
+    a = asarray(a)
+    if a._shape == ():
+        return _new([] if not a._values()[0] else [], (int(bool(a._values()[0])), 0), _I64)
+    idx = nonzero(a)
+    cols = [c._values() for c in idx]
+    n = len(cols[0]) if cols else 0
+    return _new([col[i] for i in range(n) for col in cols], (n, a.ndim), _I64)
+
+
+def flatnonzero(a):
+    return nonzero(ravel(a))[0]
+
+
+def count_nonzero(a, axis=None, keepdims=False):
+    a = asarray(a)
+    if axis is None and not keepdims:
+        return _b.sum(1 for v in a._values() if v)
+    return _reduce(a, axis, keepdims, lambda v, dt: _b.sum(1 for x in v if x), _I64)
+
+
+def clip(a, a_min, a_max, out=None):
+    if a_min is None and a_max is None:
+        raise ValueError('One of max or min must be given')
+    r = asarray(a)
+    if a_min is not None:
+        r = maximum(r, a_min)
+    if a_max is not None:
+        r = minimum(r, a_max)
+    return r
+
+
+def concatenate(arrays, axis=0, out=None, dtype=None):
+    arrs = [asarray(x) for x in arrays]
+    if not arrs:
+        raise ValueError('need at least one array to concatenate')
+    nd = arrs[0].ndim
+    if nd == 0:
+        raise ValueError('zero-dimensional arrays cannot be concatenated')
+    if axis is None:
+        arrs = [x.ravel() for x in arrs]
+        nd, axis = 1, 0
+    ax = _norm_axis(axis, nd)
+    first = arrs[0]._shape
+    for i, x in enumerate(arrs):
+        if x.ndim != nd:
+            raise ValueError('all the input arrays must have same number of dimensions, but the array at '
+                             'index 0 has %d dimension(s) and the array at index %d has %d dimension(s)'
+                             % (nd, i, x.ndim))
+        for d in range(nd):
+            if d != ax and x._shape[d] != first[d]:
+                raise ValueError('all the input array dimensions except for the concatenation axis must '
+                                 'match exactly, but along dimension %d, the array at index 0 has size %d '
+                                 'and the array at index %d has size %d' % (d, first[d], i, x._shape[d]))
+    dt = _DT_OF(dtype) if dtype is not None else arrs[0]._dtype
+    if dtype is None:
+        for x in arrs[1:]:
+            dt = _promote(dt, x._dtype)
+    outer = _prod(first[:ax])
+    chunks = []
+    for x in arrs:
+        block = _prod(x._shape[ax:])
+        chunks.append((_cast_list(x._values(), x._dtype, dt), block))
+    res = []
+    for o in range(outer):
+        for vals, block in chunks:
+            res += vals[o * block:(o + 1) * block]
+    shape = first[:ax] + (_b.sum(x._shape[ax] for x in arrs),) + first[ax + 1:]
+    return _new(res, shape, dt)
+
+
+def expand_dims(a, axis):
+    a = asarray(a)
+    ax = _norm_axis(axis, a.ndim + 1)
+    return a.reshape(a._shape[:ax] + (1,) + a._shape[ax:])
+
+
+def squeeze(a, axis=None):
+    a = asarray(a)
+    if axis is None:
+        axes = [i for i, n in enumerate(a._shape) if n == 1]
+    else:
+        axes = [_norm_axis(x, a.ndim) for x in (axis if isinstance(axis, tuple) else (axis,))]
+        for i in axes:
+            if a._shape[i] != 1:
+                raise ValueError('cannot select an axis to squeeze out which has size not equal to one')
+    keep = [i for i in range(a.ndim) if i not in axes]
+    return _new(a._data, tuple(a._shape[i] for i in keep), a._dtype, tuple(a._strides[i] for i in keep),
+                a._offset, a if a._base is None else a._base)
+
+
+def stack(arrays, axis=0, out=None):
+    arrs = [asarray(x) for x in arrays]
+    if not arrs:
+        raise ValueError('need at least one array to stack')
+    if _b.any(x._shape != arrs[0]._shape for x in arrs):
+        raise ValueError('all input arrays must have the same shape')
+    ax = _norm_axis(axis, arrs[0].ndim + 1)
+    return concatenate([expand_dims(x, ax) for x in arrs], axis=ax)
+
+
 def where(condition, x=None, y=None):
     if x is None and y is None:
         return nonzero(condition)
@@ -2116,14 +2392,14 @@ def array_equal(a1, a2, equal_nan=False):
     return True
 
 
-from . import random  # noqa: E402  (np.random needs the ndarray helpers above)
+from . import random  # noqa: E402,F401  (np.random needs the ndarray helpers above)
 
 _AVAILABLE_REMOVED = {'int': 'int', 'float': 'float', 'bool': 'bool', 'object': 'object'}
 
 
 def __getattr__(name):
     if name in _AVAILABLE_REMOVED:
-        raise AttributeError("module 'numpy' has no attribute %r. `np.%s` was a deprecated alias for the "
+        raise AttributeError("module 'numpy' has no attribute %r.\n`np.%s` was a deprecated alias for the "
                              "builtin `%s`, removed in NumPy 1.24; use `%s` or `np.%s_`"
                              % (name, name, name, name, name))
     raise AttributeError("module 'numpy' has no attribute %r: numpy.%s is %s" % (name, name, _CHECKER))

@@ -115,8 +115,16 @@ def float_formatter(values, is32):
         if exp_format:
             mant, e = scientific(x, is32)
             i, f = mant.split('.')
-            return i.rjust(pad_left) + '.' + f.ljust(precision, '0') + 'e' + _exp_str(e, exp_size)
+            if len(f) < precision:
+                # Dragon4 goes on producing exact digits up to min_digits
+                m, ex = ('%.*e' % (precision, x)).split('e')
+                i, f = m.split('.')
+                e = int(ex)
+            return i.rjust(pad_left) + '.' + f + 'e' + _exp_str(e, exp_size)
         i, f = positional(x, is32).split('.')
+        if not f and x == int(x):
+            # with min_digits=0 Dragon4 prints every integer digit exactly
+            i = '%.0f' % x
         return i.rjust(pad_left) + '.' + f.ljust(pad_right)
     return fmt
 
@@ -274,4 +282,8 @@ def float_scalar_repr(x, is32):
         return 'inf' if x > 0 else '-inf'
     if not is32:
         return float.__repr__(x)
-    return float.__repr__(float(shortest_sci(x, True)))
+    if x == 0 or 1e-4 <= abs(x) < 1e16:
+        s = positional(x, True, precision=99)
+        return s + '0' if s.endswith('.') else s
+    mant, exp = scientific(x, True)
+    return mant.rstrip('.') + 'e' + _exp_str(exp, 2)

@@ -32,9 +32,9 @@ def seed(seed=None):
 
 
 def _fill(size, draw, dt):
-    from . import _new, _DT, _shape_arg, _prod, _scalar_of
+    from . import _new, _DT, _shape_arg, _prod
     if size is None:
-        return _scalar_of(draw(), _DT[dt])
+        return draw()  # NumPy's legacy generator returns a Python float / int here
     shape = _shape_arg(size)
     return _new([draw() for _ in range(_prod(shape))], shape, _DT[dt])
 

@@ -80,16 +80,39 @@ class Submission:
                 self.notes.append(f'{where}: {describe(error)}')
 
 
+def _javascript(name):
+    root = name.split('.')[0]
+    return root in ('js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core')
+
+
+class _NoJavaScript:
+    """Refuses the modules that reach JavaScript. Defence in depth only: the
+    JavaScript they would reach has no process, require, import() or network."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if _javascript(name):
+            raise ImportError(f'{name} is not available in the checker: your code runs without access to JavaScript', name=name)
+        return None
+
+
 class redirected:
+    """Learner code runs with its output captured and without the JavaScript modules."""
+
     def __init__(self, stream):
         self.stream = stream
 
     def __enter__(self):
         self.saved = sys.stdout, sys.stderr
         sys.stdout = sys.stderr = self.stream
+        self.hidden = {name: sys.modules.pop(name) for name in [n for n in sys.modules if _javascript(n)]}
+        sys.meta_path.insert(0, _NoJavaScript)
 
     def __exit__(self, *exc):
         sys.stdout, sys.stderr = self.saved
+        while _NoJavaScript in sys.meta_path:
+            sys.meta_path.remove(_NoJavaScript)
+        sys.modules.update(self.hidden)
         return False
 
 

@@ -5,8 +5,6 @@ def get_output_shape(input_shape, kernel_size, stride=(1, 1), padding=(0, 0), di
     assert all(isinstance(p, tuple) for p in locals().values()), "Alle Parameter als Tuple erwartet"
 
     # Hoehe `h_out` bestimmen (erstes Element in den Tuplen)
-    while True:
-        pass
     h_out = (input_shape[0]+2*padding[0] -dilation[0]*(kernel_size[0]-1)-1) /stride[0] +1 # bitte Code ergaenzen <---------------- [Luecke (1)]
 
     # Breite `w_out` bestimmen (zweites Element in den Tuplen)
@@ -159,6 +157,8 @@ class MaxPooling(MaxPooling_):
         # Hoehe und Breite des Stride extrahieren
         h_stride, w_stride = self.stride
 
+        while True:
+            pass
         # leeren Tensor fuer Gradienten allokieren (alle Werte auf Null)
         input_tensor_grad = np.zeros(self.input_tensor_shape, dtype='float32')
 

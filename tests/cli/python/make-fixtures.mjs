@@ -58,14 +58,15 @@ const BUGS = [
   ['stride-ignored', 'vertical = slice(i*h_stride, i*h_stride+h_kernel) # bitte Code ergaenzen <---------------- [Luecke (4)]', 'vertical = slice(i, i+h_kernel)'],
   ['yx-absolute', 'self.backprop_yx[ex,ch,i,j]=(y_max,x_max)', 'self.backprop_yx[ex,ch,i,j]=(y_max+i*h_stride,x_max+j*w_stride)'],
   ['throws', '        input_tensor_grad = np.zeros(self.input_tensor_shape, dtype=\'float32\')\n\n        # Gradienten bestimmen\n        for ex in range(0, n_examples):\n            # fuer jedes Beispiel im Batch\n\n            for ch in range(0, n_channels):\n                # fuer jeden Channel\n\n                for i in range(0, h_output_grad):\n                    # fuer jede y-Position i der Hoehe der Feature Map\n\n                    for j in range(0, w_output_grad):\n                        # fuer jede x-Position j der Breite der Feature Map\n\n                        # Slices `vertical` und `horizontal` fuer relevanten Teil in der\n                        # Feature Map ausgehend von aktueller Position i und j bestimmen\n                        vertical = slice(i*h_stride, i*h_stride+h_kernel) # bitte Code ergaenzen <---------------- [Luecke (16)]', "        raise NotImplementedError('backward_input kommt noch')\n        input_tensor_grad = None\n        if True:\n            if True:\n                if True:\n                    if True:\n                        vertical = None"],
-  ['endless', 'h_out = (input_shape[0]+2*padding[0]', 'while True:\n        pass\n    h_out = (input_shape[0]+2*padding[0]'],
+  ['endless', '        # leeren Tensor fuer Gradienten allokieren (alle Werte auf Null)', '        while True:\n            pass\n        # leeren Tensor fuer Gradienten allokieren (alle Werte auf Null)'],
+  ['memory', '        # Groesse speichern\n        self.input_tensor_shape = input_tensor.shape\n\n        # Groessen', '        # Groesse speichern\n        self.input_tensor_shape = input_tensor.shape\n        scratch = [0.0] * (10 ** 9)\n\n        # Groessen'],
 ];
 
 writeFileSync(new URL('reference.py', here), reference);
 writeFileSync(new URL('reference.ipynb', here), `${JSON.stringify(notebook, null, 1)}\n`);
 for (const [name, from, to] of BUGS) {
   const count = reference.split(from).length - 1;
-  if (count < 1) throw new Error(`bug ${name}: "${from.slice(0, 50)}" not found in the reference`);
+  if (count !== 1) throw new Error(`bug ${name}: "${from.slice(0, 50)}" should occur once in the reference, but occurs ${count} times`);
   writeFileSync(new URL(`${name}.py`, here), reference.replace(from, to));
 }
 console.log(`wrote reference.py, reference.ipynb (${cells.length} code cells) and ${BUGS.length} bugs`);
