@@ -19,6 +19,7 @@ Usage:
   poolgrad answers [FILE]              judge the notebook's printed output: FILE.ipynb (its stored
                                        outputs), pasted text, or stdin
       --json          print one JSON object { blocks: [...] } on stdout
+  poolgrad grade INPUT [options]       grade a course's notebooks (folder or Moodle zip); see poolgrad grade --help
   poolgrad --help
 Reports are in German when LANG (or LC_ALL, LC_MESSAGES) starts with "de"; --lang de|en chooses.
 
@@ -204,6 +205,7 @@ async function init(flags, positional) {
 }
 
 async function main(argv) {
+  if (argv[0] === 'grade') return (await import('../js/grade/cli.js')).gradeCommand(argv.slice(1), { UsageError });
   const { flags, positional } = parse(argv);
   const [command, ...rest] = positional;
   if (flags.help || command === 'help') {
