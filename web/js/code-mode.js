@@ -1,11 +1,12 @@
 // The page's "code mode": the learner writes the notebook's functions in
 // JavaScript, and the same engine as `npx poolgrad check` tests them.
-// Learner code runs only in a module Web Worker (code-worker.js) that imports
-// it from a Blob URL and is terminated at the deadline, so an endless loop
+// Learner code runs only in a Web Worker (code-worker.js) that imports it
+// from a Blob URL and is terminated at the deadline, so an endless loop
 // never freezes the page and the page's CSP needs no 'unsafe-eval'.
 // The engine is loaded on first use, keeping the page's first load small.
 
-const ENGINE = '../vendor/poolgrad/js/checker/';
+import { startLearnerWorker } from './served.js';
+
 const STORE = 'poolgrad.code.v1';
 const OPEN = 'poolgrad.code.open';
 
@@ -167,17 +168,17 @@ let view = null;
 async function loadEngine() {
   engine ??= Promise.all([
     import('../vendor/poolgrad/js/index.js'),
-    import(`${ENGINE}run.js`),
-    import(`${ENGINE}session.js`),
-    import(`${ENGINE}report.js`),
-    import(`${ENGINE}template.js`),
+    import('../vendor/poolgrad/js/checker/run.js'),
+    import('../vendor/poolgrad/js/checker/session.js'),
+    import('../vendor/poolgrad/js/checker/report.js'),
+    import('../vendor/poolgrad/js/checker/template.js'),
   ]).then(([poolgrad, run, session, report, template]) => ({ poolgrad, ...run, ...session, ...report, ...template }));
   return engine;
 }
 
-function openSession(url) {
+function openSession(source) {
   return (timeoutMs) => {
-    const worker = new Worker(new URL('./code-worker.js', import.meta.url), { type: 'module', name: 'poolgrad-learner' });
+    const worker = startLearnerWorker();
     const session = engine.then(({ connect }) =>
       connect(
         {
@@ -195,7 +196,7 @@ function openSession(url) {
         timeoutMs,
       ),
     );
-    worker.postMessage({ type: 'load', url });
+    worker.postMessage({ type: 'load', source });
     return session;
   };
 }
@@ -285,14 +286,13 @@ async function runChecksNow() {
   summary.removeAttribute('data-state');
   results.replaceChildren();
   storage.set(STORE, area.value);
-  const url = URL.createObjectURL(new Blob([area.value], { type: 'text/javascript' }));
   try {
     const e = await loadEngine();
     const order = e.TARGETS;
     progress.textContent = tr('checking', order[0]);
     const report = await e.runChecks({
       poolgrad: e.poolgrad,
-      openSession: openSession(url),
+      openSession: openSession(area.value),
       seed: Math.max(0, Math.floor(Number(seed.value) || 0)),
       deadlineMs: deadlineMs(),
       onResult: (r) => {
@@ -317,7 +317,6 @@ async function runChecksNow() {
     summary.dataset.state = 'invalid';
     summary.textContent = tr('engineError', error && error.message ? error.message : String(error));
   } finally {
-    URL.revokeObjectURL(url);
     progress.textContent = '';
     run.disabled = false;
     run.textContent = tr('run');

@@ -1,5 +1,5 @@
-// Module Web Worker for the page's code mode: imports the learner's code from
-// the Blob URL it is sent and answers calls. Started from this same-origin
+// Web Worker for the page's code mode: imports the learner's code (sent as
+// text) from a Blob URL and answers calls. Started from this same-origin
 // file (allowed by the page's script-src 'self'), so the page never evaluates
 // learner code itself and needs no 'unsafe-eval'; the page terminates this
 // worker when a call overruns its deadline.
@@ -10,7 +10,14 @@ let learner = null;
 self.onmessage = async ({ data }) => {
   if (data.type === 'load') {
     try {
-      learner = await import(data.url);
+      // The worker makes the Blob URL itself: a worker started from a Blob
+      // (the one-file page) may not import a Blob URL made by the page.
+      const url = URL.createObjectURL(new Blob([data.source], { type: 'text/javascript' }));
+      try {
+        learner = await import(url);
+      } finally {
+        URL.revokeObjectURL(url);
+      }
       self.postMessage({ type: 'ready', exports: exportedNames(learner) });
     } catch (error) {
       self.postMessage({ type: 'load-error', error: `${error && error.name ? `${error.name}: ` : ''}${error && error.message ? error.message : error}` });

@@ -10,6 +10,7 @@ import { checkAnswer } from './check.js';
 import { exerciseSet, questionInput, NOTEBOOK_AVG_GRAD, NOTEBOOK_OPTIONS } from './practice.js';
 import { solve, explain } from './solve.js';
 import { createState, nextSeed, readUrl, writeUrl } from './state.js';
+import { loadTorchFixture } from './served.js';
 import {
   h, unitView, showVerdict, toggleSolution, exerciseHead, heatTables, inputEditor, comparisonView, torchCode,
 } from './render.js';
@@ -53,9 +54,7 @@ function nest(flat, shape) {
 
 async function loadTorch() {
   try {
-    const response = await fetch(new URL('../vendor/fixtures/pytorch-notebook.json', import.meta.url));
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const json = await response.json();
+    const json = await loadTorchFixture();
     const pick = (name) => {
       const c = json.cases.find((x) => x.name === name);
       if (!c) throw new Error(`case ${name} missing`);
