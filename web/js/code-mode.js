@@ -264,6 +264,14 @@ function applyText() {
   view.seedLabel.textContent = tr('seed');
 }
 
+// A failure may be wider than the page: one tab stop with a name, so the
+// keyboard can scroll it too.
+function failureBlock(name, text) {
+  const pre = el('pre', { className: 'code-failure', tabIndex: 0, 'aria-label': name }, text);
+  pre.setAttribute('role', 'group');
+  return pre;
+}
+
 function resultItem(e, r) {
   const kind = r.failure?.kind;
   const state = r.passed === r.total ? 'pass' : kind === 'timeout' ? 'timeout' : kind === 'error' || kind === 'crash' || kind === 'missing' ? 'error' : 'fail';
@@ -273,7 +281,7 @@ function resultItem(e, r) {
     'li',
     { 'data-function': r.name, 'data-state': state },
     el('span', { className: 'code-line' }, `${mark} ${r.name}: ${r.passed}/${r.total}${extra}`),
-    r.failure ? el('pre', { className: 'code-failure' }, e.describeFailure(r.failure)) : null,
+    r.failure ? failureBlock(r.name, e.describeFailure(r.failure)) : null,
   );
 }
 

@@ -9,8 +9,8 @@ import { parseAnswer } from './parse.js';
 import { checkAnswer } from './check.js';
 import { exerciseSet, questionInput, NOTEBOOK_AVG_GRAD, NOTEBOOK_OPTIONS } from './practice.js';
 import { solve, explain } from './solve.js';
-import { createState, nextSeed, readUrl, writeUrl } from './state.js';
-import { loadTorchFixture } from './served.js';
+import { createState, loadAnswers, nextSeed, readUrl, saveAnswers, writeUrl } from './state.js';
+import { loadTorchFixture, SINGLE_FILE } from './served.js';
 import {
   h, unitView, showVerdict, toggleSolution, exerciseHead, heatTables, inputEditor, comparisonView, torchCode,
 } from './render.js';
@@ -35,8 +35,21 @@ function applyStatic() {
   toggle.lang = lang === 'de' ? 'en' : 'de';
   document.getElementById('mode').textContent = state.seed === null ? t(lang, 'modeNotebook') : t(lang, 'modePractice', { seed: state.seed });
   document.getElementById('notebook-mode').hidden = state.seed === null;
+  notice('single-file-note', SINGLE_FILE ? t(lang, 'singleFileNote') : null);
+  notice('seed-note', state.badSeed === null ? null : t(lang, 'seedInvalid', { seed: state.badSeed.slice(0, 40) }));
   const toc = document.getElementById('toc-list');
   toc.replaceChildren(...ORDER.map((id) => h('li', {}, h('a', { href: `#ex-${id}` }, t(lang, `ex.${id}.title`)))));
+}
+
+/** Shows (text) or removes (null) the notice `id` above the exercises. */
+function notice(id, text) {
+  let el = document.getElementById(id);
+  if (text === null) return el?.remove();
+  if (!el) {
+    el = h('p', { id, class: 'notice' });
+    document.querySelector('.howto').before(el);
+  }
+  el.textContent = text;
 }
 
 // --- PyTorch fixture ------------------------------------------------------------------
@@ -261,7 +274,9 @@ function wire() {
   });
   main.addEventListener('input', (event) => {
     const area = event.target.closest('[data-answer]');
-    if (area) state.answers.set(area.closest('[data-unit]').dataset.unit, area.value);
+    if (!area) return;
+    state.answers.set(area.closest('[data-unit]').dataset.unit, area.value);
+    saveAnswers(state.seed, state.answers);
   });
   main.addEventListener('keydown', (event) => {
     const area = event.target.closest('[data-answer]');
@@ -278,8 +293,7 @@ function wire() {
     render();
   });
   const practice = (seed) => {
-    Object.assign(state, { seed, questionRoll: 0, questionInput: null, questionPrev: null });
-    state.answers.clear();
+    Object.assign(state, { seed, badSeed: null, questionRoll: 0, questionInput: null, questionPrev: null, answers: loadAnswers(seed) });
     state.checked.clear();
     state.solutions.clear();
     history.pushState(null, '', writeUrl(state) || location.pathname);
@@ -288,11 +302,11 @@ function wire() {
   document.getElementById('new-exercise').addEventListener('click', () => practice(nextSeed(state.seed)));
   document.getElementById('notebook-mode').addEventListener('click', () => practice(null));
   window.addEventListener('popstate', async () => {
-    const { lang, seed } = readUrl(location.search);
+    const { lang, seed, badSeed } = readUrl(location.search);
     await loadLang(lang);
     const seedChanged = seed !== state.seed;
-    Object.assign(state, { lang, seed });
-    if (seedChanged) Object.assign(state, { questionRoll: 0, questionInput: null, questionPrev: null });
+    Object.assign(state, { lang, seed, badSeed });
+    if (seedChanged) Object.assign(state, { questionRoll: 0, questionInput: null, questionPrev: null, answers: loadAnswers(seed) });
     render();
   });
 }

@@ -114,4 +114,6 @@ export default {
   caseAvg: 'Average pooling (random input, recorded)',
   torchFixtureMissing: 'The recorded PyTorch results are missing ({message}). Please run “npm run build”.',
   footer: 'Every result is computed in your browser by the poolgrad WebAssembly core – no server, no Python.',
+  singleFileNote: 'This file is the whole page for opening offline; code mode here checks JavaScript. For Python code, open the page from a server: run “npx poolgrad page” in a terminal (Node ≥ 18) – or the address your course gives.',
+  seedInvalid: '“?seed={seed}” is not a valid seed (allowed: whole numbers from 0 to 4294967295). Showing the notebook’s values.',
 };
