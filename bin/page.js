@@ -38,7 +38,7 @@ function openBrowser(url, log) {
 }
 
 /**
- * Starts the server. flags: { port (string|undefined), open }. Resolves to
+ * Starts the server. flags: { port (the text after --port, if given), open }. Resolves to
  * { server, url } once listening; throws `UsageError` for a bad or busy port.
  */
 export async function page(flags, positional, { UsageError, log = (line) => process.stdout.write(`${line}\n`), root = PAGE_ROOT } = {}) {
@@ -47,7 +47,7 @@ export async function page(flags, positional, { UsageError, log = (line) => proc
     throw new UsageError(`the page is not built (${join(root, 'vendor/poolgrad')} is missing); in a clone of the repository run: npm run build`);
   }
   let port = DEFAULT_PORT;
-  if (flags.port !== undefined) {
+  if ('port' in flags) {
     const parsed = parsePort(flags.port);
     if (parsed.error) throw new UsageError(parsed.error);
     port = parsed.port;
@@ -56,7 +56,7 @@ export async function page(flags, positional, { UsageError, log = (line) => proc
   try {
     served = await serve({ root, port });
   } catch (error) {
-    if (error.code === 'EADDRINUSE' && flags.port === undefined) served = await serve({ root, port: 0 });
+    if (error.code === 'EADDRINUSE' && !('port' in flags)) served = await serve({ root, port: 0 });
     else if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; choose another with --port N (--port 0 picks a free one)`);
     else if (error.code === 'EACCES') throw new UsageError(`port ${port} needs administrator rights; choose one above 1023 with --port N`);
     else throw error;
