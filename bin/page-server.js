@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
 
@@ -29,6 +29,13 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.py': 'text/plain; charset=utf-8',
 };
+
+// A dedicated worker does not inherit the page's <meta> CSP: the learner
+// workers get theirs from this header. No 'unsafe-eval' (Pyodide needs only
+// 'wasm-unsafe-eval'), nothing from another origin; blob: is the JS learner
+// module the worker imports.
+const WORKER_CSP = "default-src 'none'; script-src 'self' blob: 'wasm-unsafe-eval'; connect-src 'self'";
+const WORKERS = new Set(['code-worker.js', 'py-worker.js']);
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.py']);
 
@@ -96,6 +103,7 @@ export function serve({ root = PAGE_ROOT, port = 0, host = '127.0.0.1' } = {}) {
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
       Vary: 'Accept-Encoding',
+      ...(WORKERS.has(basename(file)) ? { 'Content-Security-Policy': WORKER_CSP } : {}),
     });
     if (req.method === 'HEAD') return res.end();
     const body = createReadStream(file);

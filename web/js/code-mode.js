@@ -5,7 +5,7 @@
 // never freezes the page and the page's CSP needs no 'unsafe-eval'.
 // The engine is loaded on first use, keeping the page's first load small.
 
-import { startLearnerWorker } from './served.js';
+import { spawnWorker } from './served.js';
 
 const STORE = 'poolgrad.code.v1';
 const OPEN = 'poolgrad.code.open';
@@ -178,7 +178,7 @@ async function loadEngine() {
 
 function openSession(source) {
   return (timeoutMs) => {
-    const worker = startLearnerWorker();
+    const worker = spawnWorker(new URL('./code-worker.js', import.meta.url), 'poolgrad-learner');
     const session = engine.then(({ connect }) =>
       connect(
         {

@@ -5,9 +5,9 @@
 /** True in the one-file page, which runs from file:// without a server. */
 export const SINGLE_FILE = false;
 
-/** Starts the module Web Worker that runs a learner's code (code-worker.js, same origin). */
-export function startLearnerWorker() {
-  return new Worker(new URL('./code-worker.js', import.meta.url), { type: 'module', name: 'poolgrad-learner' });
+/** The one place that starts a Worker: a module worker from a same-origin file. */
+export function spawnWorker(url, name) {
+  return new Worker(url, { type: 'module', name });
 }
 
 /** The notebook's two PyTorch cases as recorded by PyTorch ({ torch, cases }). */

@@ -10,9 +10,11 @@ export const SINGLE_FILE = true;
 
 let workerUrl = null;
 
-export function startLearnerWorker() {
+/** Starts the JavaScript learner worker (bundled); other workers (Python's) need the served page. */
+export function spawnWorker(url, name) {
+  if (!String(url).endsWith('/code-worker.js')) throw new Error(`${url} needs the served page (npx poolgrad page)`);
   workerUrl ??= URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
-  return new Worker(workerUrl, { name: 'poolgrad-learner' });
+  return new Worker(workerUrl, { name });
 }
 
 export async function loadTorchFixture() {
