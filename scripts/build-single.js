@@ -4,13 +4,14 @@
 // `node scripts/build-single.js [--out FILE]`; needs dist/ and web/vendor/
 // from scripts/build.sh. esbuild comes with Vite (a devDependency).
 //
-// From file:// nothing may be fetched: the wasm is inlined (base64, passed to
-// the glue as wasmBinary), web/js/served.js is swapped for single-file.js
+// From file:// nothing may be fetched: the wasm is inlined (gzip + base64,
+// passed to the glue as wasmBinary), web/js/served.js is swapped for single-file.js
 // (the fixture bundled, the learner's worker started from a Blob URL), and
 // the stylesheet and the script are inlined under a CSP that allows exactly
 // their hashes.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -23,23 +24,33 @@ export const SINGLE_FILE_BUDGET = 250_000;
 
 const base64 = (file) => readFileSync(join(repo, file)).toString('base64');
 
-// The package's browser entry with the wasm inlined. Only the scalar build:
-// both builds would not fit the budget, and the scalar one runs on every
-// engine with WebAssembly (no SIMD, no bulk memory needed), which matters
-// more for a file handed out to a course than speed on the page's small tensors.
+// The package's browser entry with the wasm inlined, gzipped (a third of its
+// size as base64) and unpacked with DecompressionStream (Chromium 80,
+// Firefox 113, Safari 16.4). Only the scalar build: it runs on every engine
+// with WebAssembly (no SIMD, no bulk memory needed), which matters more for
+// a file handed out to a course than speed on the page's small tensors.
 function inlinePoolgrad() {
+  const wasm = gzipSync(readFileSync(join(repo, 'dist/poolgrad-scalar.wasm')), { level: 9 }).toString('base64');
   return `
 import createModule from ${JSON.stringify(join(repo, 'dist/poolgrad-scalar.mjs'))};
 import { setLoader } from ${JSON.stringify(join(repo, 'js/loader.js'))};
-const WASM = ${JSON.stringify(base64('dist/poolgrad-scalar.wasm'))};
+const WASM_GZIP = ${JSON.stringify(wasm)};
+async function wasmBinary() {
+  if (typeof DecompressionStream !== 'function') throw new Error(${JSON.stringify(TOO_OLD)});
+  const packed = new Blob([Uint8Array.from(atob(WASM_GZIP), (c) => c.charCodeAt(0))]);
+  return new Uint8Array(await new Response(packed.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+}
 setLoader(async () => {
-  const module = await createModule({ wasmBinary: Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0)) });
+  const module = await createModule({ wasmBinary: await wasmBinary() });
   module.poolgradSimd = false;
   return module;
 });
 export * from ${JSON.stringify(join(repo, 'js/core.js'))};
 `;
 }
+
+const PYTHON_ELSEWHERE = 'Python mode needs the served page: npx poolgrad page';
+const TOO_OLD = 'this browser cannot unpack the WebAssembly (no DecompressionStream); use a current Chrome, Edge, Firefox or Safari, or npx poolgrad page';
 
 // The notebook's two PyTorch cases, as scripts/build.sh copies them for the served page.
 function fixture() {
@@ -89,10 +100,13 @@ function singleFilePlugin(worker) {
     setup(build) {
       vendorToPackage.setup(build);
       build.onResolve({ filter: /\/served\.js$/ }, (args) => ({ path: join(args.resolveDir, 'single-file.js') }));
+      // Python mode (CPython is 13 MB) needs the served page; its modules stay out of the file.
+      build.onResolve({ filter: /(^|\/)(python-[\w-]+|py-worker)\.js$/ }, () => ({ path: 'python', namespace: 'single' }));
       build.onResolve({ filter: /^poolgrad-single:/ }, (args) => ({ path: args.path.slice('poolgrad-single:'.length), namespace: 'single' }));
       build.onLoad({ filter: /.*/, namespace: 'single' }, (args) => {
         if (args.path === 'poolgrad') return { contents: inlinePoolgrad(), resolveDir: repo, loader: 'js' };
         if (args.path === 'worker') return { contents: `export default ${JSON.stringify(worker)};`, loader: 'js' };
+        if (args.path === 'python') return { contents: `throw new Error(${JSON.stringify(PYTHON_ELSEWHERE)});`, loader: 'js' };
         if (args.path === 'fixture') return { contents: `export default ${JSON.stringify(fixture())};`, loader: 'js' };
         return null;
       });
