@@ -216,9 +216,11 @@ describe('exercise page in Chromium', { timeout: 90_000 }, () => {
     const { page, context } = await open('');
     const area = '[data-exercise="maxpool-forward"] textarea[data-answer]';
     await page.fill(area, '[[[[5. 5.] [6. 3.]]]]');
+    await page.fill('#free-answer', 'Der Gradient hängt nicht vom Input ab.');
     await page.goto(`${origin}?lang=en`);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.inputValue(area)).toBe('[[[[5. 5.] [6. 3.]]]]');
+    expect(await page.inputValue('#free-answer')).toBe('Der Gradient hängt nicht vom Input ab.');
     await page.goto(`${origin}?seed=77`);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.inputValue(area)).toBe(''); // another exercise set, other answers

@@ -19,6 +19,7 @@ const api = { outputShape, maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBac
 const ORDER = ['output-shape', 'maxpool-forward', 'backprop-yx', 'maxpool-backward', 'avgpool-forward', 'avgpool-backward', 'question', 'torch-compare'];
 
 const state = createState(location.search);
+const FREE_ANSWER = 'question-free-text';
 const units = new Map(); // unit id → { unit, expected }
 let torch = null; // { version, cases } or { error }
 
@@ -163,8 +164,12 @@ function renderQuestion(section, unit) {
     rerenderQuestion({ focus: [ch, r, c] });
   };
   const free = h('textarea', { id: 'free-answer', rows: 3, class: 'free', placeholder: t(lang, 'freeAnswerHint') });
-  free.value = state.freeAnswer ?? '';
-  free.addEventListener('input', () => (state.freeAnswer = free.value));
+  // Kept with the typed answers (per exercise set, across reloads).
+  free.value = state.answers.get(FREE_ANSWER) ?? '';
+  free.addEventListener('input', () => {
+    state.answers.set(FREE_ANSWER, free.value);
+    saveAnswers(state.seed, state.answers);
+  });
   const model = h('p', { class: 'model-answer', id: 'model-answer', hidden: !state.modelShown }, t(lang, 'modelAnswer'));
   const modelButton = h('button', {
     type: 'button', class: 'ghost', 'aria-expanded': String(Boolean(state.modelShown)), 'aria-controls': 'model-answer',
