@@ -22,8 +22,6 @@ const web = join(repo, 'web');
 /** The budget the one-file page must stay within (bytes); tests/e2e/single-file.test.js guards it. */
 export const SINGLE_FILE_BUDGET = 250_000;
 
-const base64 = (file) => readFileSync(join(repo, file)).toString('base64');
-
 // The package's browser entry with the wasm inlined, gzipped (a third of its
 // size as base64) and unpacked with DecompressionStream (Chromium 80,
 // Firefox 113, Safari 16.4). Only the scalar build: it runs on every engine
@@ -52,12 +50,8 @@ export * from ${JSON.stringify(join(repo, 'js/core.js'))};
 const PYTHON_ELSEWHERE = 'Python mode needs the served page: npx poolgrad page';
 const TOO_OLD = 'this browser cannot unpack the WebAssembly (no DecompressionStream); use a current Chrome, Edge, Firefox or Safari, or npx poolgrad page';
 
-// The notebook's two PyTorch cases, as scripts/build.sh copies them for the served page.
-function fixture() {
-  const all = JSON.parse(readFileSync(join(repo, 'tests/fixtures/pytorch.json'), 'utf8'));
-  const cases = all.cases.filter((c) => c.name === 'notebook_maxpool' || c.name === 'notebook_avgpool');
-  return { torch: all.torch, cases };
-}
+// The notebook's two PyTorch cases, as scripts/build.sh picked them for the served page.
+const fixture = () => readFileSync(join(web, 'vendor/fixtures/pytorch-notebook.json'), 'utf8');
 
 // ignoreAnnotations: the repository's package.json marks web/js as free of
 // side effects (for the package's users), but the page's modules run on import.
@@ -107,7 +101,7 @@ function singleFilePlugin(worker) {
         if (args.path === 'poolgrad') return { contents: inlinePoolgrad(), resolveDir: repo, loader: 'js' };
         if (args.path === 'worker') return { contents: `export default ${JSON.stringify(worker)};`, loader: 'js' };
         if (args.path === 'python') return { contents: `throw new Error(${JSON.stringify(PYTHON_ELSEWHERE)});`, loader: 'js' };
-        if (args.path === 'fixture') return { contents: `export default ${JSON.stringify(fixture())};`, loader: 'js' };
+        if (args.path === 'fixture') return { contents: `export default ${fixture()};`, loader: 'js' };
         return null;
       });
     },
