@@ -139,10 +139,20 @@ describe('the one-file page', () => {
   }, SLOW);
 
   it('says_where_python_mode_is_instead_of_offering_it', async () => {
-    const { page, context } = await open('');
+    const { page, context, log } = await open('');
     const note = await page.textContent('#single-file-note');
     expect(note).toContain('npx poolgrad page');
-    expect(await page.$$('[data-code-language="python"]:not([disabled])')).toEqual([]);
+    // Where code mode offers Python (a data-code-language choice), choosing it here
+    // must say where Python runs and offer no run that would fail.
+    await page.click('#code-mode-toggle');
+    await page.waitForSelector('[data-code-run]');
+    if (await page.$('select[data-code-language]')) {
+      await page.selectOption('select[data-code-language]', 'python');
+      await page.waitForFunction(() => document.querySelector('#code-mode').textContent.includes('npx poolgrad page'));
+      expect(await page.isDisabled('[data-code-run]')).toBe(true);
+    }
+    expect(leaving(log.requests)).toEqual([]);
+    expect(log.errors).toEqual([]);
     await context.close();
   });
 });
