@@ -157,6 +157,31 @@ describe('poolgrad page', () => {
     }
   });
 
+  it.skipIf(process.platform !== 'linux')('open_hands_the_url_to_the_desktop_opener', async () => {
+    // A stand-in xdg-open first on PATH records what it was asked to open.
+    const tools = join(work, 'opener');
+    mkdirSync(tools, { recursive: true });
+    writeFileSync(join(tools, 'xdg-open'), `#!/bin/sh\necho "$1" > "${join(tools, 'opened')}"\n`, { mode: 0o755 });
+    const child = spawn(process.execPath, [bin, 'page', '--port', '0', '--open'], {
+      stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH: `${tools}:${process.env.PATH}` },
+    });
+    try {
+      const url = await new Promise((done, fail) => {
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+          if (m) done(m[0]);
+        });
+        child.on('exit', (code) => fail(new Error(`exited with ${code}: ${out}`)));
+      });
+      for (let i = 0; i < 50 && !existsSync(join(tools, 'opened')); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(readFileSync(join(tools, 'opened'), 'utf8').trim()).toBe(url);
+    } finally {
+      child.kill();
+    }
+  });
+
   it('open_uses_the_platforms_opener', () => {
     expect(openCommand('http://x/', 'win32')).toEqual(['cmd', ['/c', 'start', '""', 'http://x/']]);
     expect(openCommand('http://x/', 'darwin')).toEqual(['open', ['http://x/']]);
