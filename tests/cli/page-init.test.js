@@ -188,3 +188,23 @@ describe('poolgrad page', () => {
     expect(openCommand('http://x/', 'linux')).toEqual(['xdg-open', ['http://x/']]);
   });
 });
+
+describe('the page server', () => {
+  it('revalidates_instead_of_sending_a_file_again_and_gives_learner_workers_their_csp', async () => {
+    const { serve } = await import('../../bin/page-server.js');
+    const { server, url } = await serve({ port: 0 });
+    try {
+      const first = await fetch(`${url}js/main.js`);
+      await first.arrayBuffer();
+      const modified = first.headers.get('last-modified');
+      expect(modified).toBeTruthy();
+      const again = await fetch(`${url}js/main.js`, { headers: { 'if-modified-since': modified } });
+      expect(again.status).toBe(304);
+      const worker = await fetch(`${url}js/code-worker.js`);
+      expect(worker.headers.get('content-security-policy')).toContain("script-src 'self' blob: 'wasm-unsafe-eval'");
+      expect((await fetch(`${url}js/main.js`)).headers.get('content-security-policy')).toBeNull();
+    } finally {
+      server.close();
+    }
+  });
+});
