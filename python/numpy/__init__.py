@@ -1491,10 +1491,6 @@ def _values_for(value, shape, dt):
     return [_scalar_to_storage(value, dt)] * n
 
 
-def _shape_repr(shape):
-    return repr(tuple(shape))
-
-
 def _shape_arg(shape):
     if isinstance(shape, int):
         return (int(shape),)
