@@ -2058,6 +2058,31 @@ def rint(x):
     return _unary(x, _rint, None, 'rint', float_only=True)
 
 
+set_printoptions = _print.set_printoptions
+
+
+def get_printoptions():
+    return dict(_print.OPTIONS)
+
+
+class printoptions:
+    """with np.printoptions(precision=3): ... restores the options after."""
+
+    def __init__(self, **options):
+        self._options = options
+        self._saved = None
+
+    def __enter__(self):
+        self._saved = dict(_print.OPTIONS)
+        set_printoptions(**self._options)
+        return get_printoptions()
+
+    def __exit__(self, *exc):
+        _print.OPTIONS.clear()
+        _print.OPTIONS.update(self._saved)
+        return False
+
+
 def _bool_unary(x, fn):
     a = asarray(x)
     if a._dtype._cat != _F:
