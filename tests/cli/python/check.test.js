@@ -20,7 +20,7 @@ beforeAll(async () => {
     ['py-json', ['check', fixture('reference.py'), '--json', '--seed', '3']],
     ['ipynb-text', ['check', fixture('reference.ipynb')]],
     ['overwrite-json', ['check', fixture('overwrite.py'), '--json']],
-    ['endless', ['check', fixture('endless.py'), '--json', '--timeout', '4000']],
+    ['endless', ['check', fixture('endless.py'), '--json', '--timeout', '10000']], // the default: a shared machine can be slow
     ['broken', ['check', join(dir, 'broken.ipynb')]],
     ['notjson', ['check', join(dir, 'notjson.ipynb'), '--json']],
     ['nothing', ['check', join(dir, 'nothing.py')]],
