@@ -218,7 +218,7 @@ describe('inputs', () => {
       'cell 1: line 1: skipped the IPython line %matplotlib inline',
       'cell 1: line 2: skipped the IPython line !pip install numpy',
       'cell 2: skipped the cell magic %%time (IPython only)',
-      expect.stringMatching(/^cell 3: SyntaxError: .* \(line 1\); this cell was not run$/),
+      expect.stringMatching(/^cell 3: SyntaxError: .* \(line 1, column \d+\); this cell was not run$/),
     ]);
     expect(byName(report).get_output_shape.failure.kind).toBe('mismatch');
     expect(byName(report).maxpool2d.failure.message).toBe('maxpool2d is not defined (expected a function maxpool2d as in the notebook)');
