@@ -27,6 +27,7 @@ const PRELOAD = ['poolgrad_check', 'numpy', 'tui_dl4cv.cnn', 'torch', 'torch.nn.
 const { memoryMb = 1024, pythonPath = [] } = workerData ?? {};
 let snapshot = workerData?.snapshot;
 let harness = null;
+let current = null; // the sandbox of the submission being checked
 
 function pythonFiles(root) {
   const found = [];
@@ -130,7 +131,9 @@ parentPort.postMessage({ type: 'ready', coldMs: Math.round(performance.now() - s
 parentPort.on('message', async (message) => {
   if (message.type === 'load') {
     try {
-      ({ harness } = await spare);
+      const next = await spare;
+      current?.dispose();
+      ({ sandbox: current, harness } = next);
     } catch (error) {
       parentPort.postMessage({ type: 'load-error', error: `the Python runtime failed: ${textOf(error)}` });
       return;
