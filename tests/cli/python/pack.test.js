@@ -15,7 +15,7 @@ const WRONG_SHAPE = 'def get_output_shape(input_shape, kernel_size, stride=(1, 1
 let installed;
 let app;
 let files;
-const npx = (args) => cli(['poolgrad', ...args], { cwd: app, command: 'npx', prefix: [] });
+const npx = (args) => cli(['poolgrad', ...args], { cwd: app, command: 'npx', prefix: [], env: { POOLGRAD_CACHE_DIR: join(app, '.cache') } });
 
 beforeAll(() => {
   installed = installPacked('poolgrad-py-pack-');
