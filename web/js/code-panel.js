@@ -298,7 +298,7 @@ export async function mountPanel(section, lang) {
         await py.runtime.start();
         say(null);
         report = await py.checkPython({ ...options, runtime: py.runtime, submission: { code: source, filename: 'notebook.py' }, onResult });
-        notes.textContent = (report.notes ?? []).join('\n');
+        notes.textContent = [t(lang(), 'code.notesHeading'), ...(report.notes ?? []).map((n) => `  - ${n}`)].join('\n');
         notes.hidden = !report.notes?.length;
       } else {
         // Functions that ran out of time fail at once in later loads (code-worker.js),

@@ -156,4 +156,5 @@ export default {
   'code.notebook.not-a-notebook': 'JSON but not a Jupyter notebook: {detail}',
   'code.notebook.nbformat': 'expected nbformat 4, but the file is in nbformat {got}',
   'code.notebook.bad-cell': 'cell {index} is malformed: {detail}',
+  'code.notesHeading': 'Notes on your code:',
 };
