@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // `poolgrad` command line: check a learner's own implementation, check the
 // notebook's printed answers, write the learner template.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { decodeText, endOfInputKeys } from './text-input.js';
 
 const HELP = `poolgrad — check your pooling exercise (Aufgabe 7 – CNN – Backpropagation: Pooling)
 
 Usage:
+  poolgrad page [--port N] [--open]    serve the exercise page on http://127.0.0.1:8080/ (or port N; 0 = any free one)
   poolgrad init [FILE]                 write the learner template (default learner.mjs); --force overwrites
   poolgrad check FILE [options]        test your getOutputShape, maxpool2d, MaxPooling, AvgPooling:
                                        FILE.py or FILE.ipynb (your notebook's Python) or FILE.mjs
@@ -19,6 +21,7 @@ Usage:
   poolgrad answers [FILE]              judge the notebook's printed output: FILE.ipynb (its stored
                                        outputs), pasted text, or stdin
       --json          print one JSON object { blocks: [...] } on stdout
+  poolgrad grade INPUT [options]       grade a course's notebooks (folder or Moodle zip); see poolgrad grade --help
   poolgrad --help
 Reports are in German when LANG (or LC_ALL, LC_MESSAGES) starts with "de"; --lang de|en chooses.
 
@@ -36,12 +39,13 @@ function parse(argv) {
   const positional = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--json' || a === '--force' || a === '--help' || a === '-h' || a === '--extended') flags[a.replace(/^-+/, '')] = true;
+    if (a === '--json' || a === '--force' || a === '--help' || a === '-h' || a === '--extended' || a === '--open') flags[a.replace(/^-+/, '')] = true;
     else if (a === '--lang') {
       const value = argv[++i];
       if (value !== 'de' && value !== 'en') throw new UsageError(`--lang must be de or en, but got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
       flags.lang = value;
-    } else if (a === '--seed' || a === '--timeout') {
+    } else if (a === '--port') flags.port = argv[++i]; // checked by the page command, which names the rule
+    else if (a === '--seed' || a === '--timeout') {
       const value = argv[++i];
       if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${a} must be a non-negative integer, but got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
       flags[a.slice(2)] = Number(value);
@@ -149,8 +153,7 @@ async function answers(flags, positional) {
     if (!existsSync(resolve(file))) throw new UsageError(`no such file: ${file}`);
     text = decodeText(readFileSync(resolve(file)));
   } else {
-    const end = process.platform === 'win32' ? 'Ctrl-Z, then Enter' : 'Ctrl-D';
-    if (process.stdin.isTTY) process.stderr.write(`paste the notebook output, then ${end}:\n`);
+    if (process.stdin.isTTY) process.stderr.write(`paste the notebook output, then ${endOfInputKeys()}:\n`);
     text = decodeText(readFileSync(0));
   }
   const poolgrad = await loadPoolgrad();
@@ -169,10 +172,10 @@ async function answers(flags, positional) {
   return report.blocks.some((b) => b.verdict === 'wrong' || b.verdict === 'invalid') ? 1 : 0;
 }
 
-// Node reads a .js file as an ES module only below a package.json with "type": "module".
-function insideModulePackage(dir) {
+// The nearest package.json above `dir` says whether Node runs a .js file there as an ES module.
+function jsIsModuleIn(dir) {
   for (let at = dir; ; at = dirname(at)) {
-    const manifest = join(at, 'package.json');
+    const manifest = resolve(at, 'package.json');
     if (existsSync(manifest)) {
       try {
         return JSON.parse(readFileSync(manifest, 'utf8')).type === 'module';
@@ -184,26 +187,50 @@ function insideModulePackage(dir) {
   }
 }
 
-async function init(flags, positional) {
-  const [file = 'learner.mjs', ...extra] = positional;
-  if (extra.length) throw new UsageError(`init takes at most one file, but got also ${extra.join(' ')}`);
-  const path = resolve(file);
-  if (existsSync(path) && !flags.force) throw new UsageError(`${file} exists already; use --force to overwrite it`);
-  if (!['.mjs', '.js'].includes(extname(path))) throw new UsageError(`init writes an ES module: ${file} should end in .mjs (or .js in a "type": "module" package)`);
-  if (extname(path) === '.js' && !insideModulePackage(dirname(path))) {
-    throw new UsageError(
-      `${file} would be read as CommonJS here (no package.json with "type": "module" above it), but the template is an ES module: ` +
-        `name it ${basename(file, extname(file))}.mjs, or add "type": "module" to your package.json`,
-    );
+// The template is an ES module (export …): where Node would run FILE as
+// CommonJS, write FILE with .mjs instead and say why.
+function initTarget(file) {
+  const ext = extname(file);
+  if (ext === '.cjs' || ext === '.ts' || ext === '.py') {
+    throw new UsageError(`init writes an ES module (JavaScript with export); the file must end in .mjs or .js, but got ${file}`);
   }
+  if (ext !== '.js' || jsIsModuleIn(dirname(resolve(file)))) return { file, note: '' };
+  const mjs = `${file.slice(0, -3)}.mjs`;
+  return { file: mjs, note: `${file} would be CommonJS here (the nearest package.json has no "type": "module", so Node would refuse the template's export), so the template went into ${mjs}\n` };
+}
+
+function makeFolderFor(path, file) {
+  const folder = dirname(path);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    if (error.code === 'EEXIST' || error.code === 'ENOTDIR') throw new UsageError(`cannot create the folder for ${file}: a part of ${folder} is a file, not a folder`);
+    if (error.code === 'EACCES' || error.code === 'EPERM') throw new UsageError(`cannot create the folder ${folder}: permission denied`);
+    throw error;
+  }
+}
+
+async function init(flags, positional) {
+  const [asked = 'learner.mjs', ...extra] = positional;
+  if (extra.length) throw new UsageError(`init takes at most one file, but got also ${extra.join(' ')}`);
+  const { file, note } = initTarget(asked);
+  const path = resolve(file);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${file} is a folder; give a file name, e.g. ${file.replace(/[\\/]+$/, '')}/learner.mjs`);
+  if (existsSync(path) && !flags.force) throw new UsageError(`${file} exists already; use --force to overwrite it`);
+  makeFolderFor(path, file);
   const { templateFor } = await import('../js/checker/template.js');
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, templateFor(file));
-  process.stdout.write(`wrote ${file}; fill in the functions, then run: npx poolgrad check ${file}\n`);
+  try {
+    writeFileSync(path, templateFor(file));
+  } catch (error) {
+    if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS') throw new UsageError(`cannot write ${file}: permission denied`);
+    throw error;
+  }
+  process.stdout.write(`${note}wrote ${file}; fill in the functions, then run: npx poolgrad check ${file}\n`);
   return 0;
 }
 
 async function main(argv) {
+  if (argv[0] === 'grade') return (await import('../js/grade/cli.js')).gradeCommand(argv.slice(1), { UsageError });
   const { flags, positional } = parse(argv);
   const [command, ...rest] = positional;
   if (flags.help || command === 'help') {
@@ -213,6 +240,7 @@ async function main(argv) {
   if (command === 'check') return check(flags, rest);
   if (command === 'answers') return answers(flags, rest);
   if (command === 'init') return init(flags, rest);
+  if (command === 'page') return (await import('./page.js')).page(flags, rest, { UsageError }).then(() => 0);
   throw new UsageError(command ? `unknown command "${command}"` : 'no command given', { help: true });
 }
 

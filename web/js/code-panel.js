@@ -5,6 +5,7 @@
 // the page. Texts come from lang/*.js (keys `code.*`), styles from style.css.
 import { h } from './render.js';
 import { t } from './i18n.js';
+import { SINGLE_FILE, spawnWorker } from './served.js';
 
 const ENGINE = '../vendor/poolgrad/js/checker/';
 const STORE = { javascript: 'poolgrad.code.v1', python: 'poolgrad.code.python.v1' };
@@ -12,12 +13,7 @@ const LANGUAGE = 'poolgrad.code.language';
 const LANGUAGES = ['python', 'javascript'];
 // Python needs the served page: a worker cannot be started from a file:// URL
 // and CPython (13 MB) is not part of the single-file page.
-const PYTHON_HERE = location.protocol !== 'file:';
-
-/** The one place that starts a Worker (the single-file build swaps in a Blob-URL worker here). */
-export function spawnWorker(url, name) {
-  return new Worker(url, { type: 'module', name });
-}
+const PYTHON_HERE = !SINGLE_FILE && location.protocol !== 'file:';
 
 const storage = {
   get(key) {

@@ -116,6 +116,8 @@ export default {
   caseAvg: 'Average Pooling (zufälliger Input, aufgezeichnet)',
   torchFixtureMissing: 'Die aufgezeichneten PyTorch-Ergebnisse fehlen ({message}). Bitte „npm run build“ ausführen.',
   footer: 'Alle Ergebnisse werden im Browser mit dem poolgrad-WebAssembly-Kern berechnet – ohne Server, ohne Python.',
+  singleFileNote: 'Diese Datei ist die ganze Seite zum Offline-Öffnen; Code prüfen geht hier in JavaScript. Für Python-Code öffne die Seite über einen Server: im Terminal „npx poolgrad page“ (Node ≥ 18) – oder die Adresse, die deine Lehrveranstaltung nennt.',
+  seedInvalid: '„?seed={seed}“ ist kein gültiger Seed (erlaubt: ganze Zahlen von 0 bis 4294967295). Gezeigt werden die Werte des Notebooks.',
   // --- code mode (code-mode.js): the learner's own functions, checked in a worker ---
   'code.toggle': 'Eigener Code',
   'code.toggleHint': 'Die Funktionen des Notebooks selbst schreiben (Python oder JavaScript) und prüfen',

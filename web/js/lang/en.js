@@ -116,6 +116,8 @@ export default {
   caseAvg: 'Average pooling (random input, recorded)',
   torchFixtureMissing: 'The recorded PyTorch results are missing ({message}). Please run “npm run build”.',
   footer: 'Every result is computed in your browser by the poolgrad WebAssembly core – no server, no Python.',
+  singleFileNote: 'This file is the whole page for opening offline; code mode here checks JavaScript. For Python code, open the page from a server: run “npx poolgrad page” in a terminal (Node ≥ 18) – or the address your course gives.',
+  seedInvalid: '“?seed={seed}” is not a valid seed (allowed: whole numbers from 0 to 4294967295). Showing the notebook’s values.',
   // --- code mode (code-mode.js): the learner's own functions, checked in a worker ---
   'code.toggle': 'Your own code',
   'code.toggleHint': 'Write the notebook’s functions yourself (Python or JavaScript) and check them',
