@@ -7,7 +7,6 @@ import { h } from './render.js';
 import { t } from './i18n.js';
 import { SINGLE_FILE, spawnWorker } from './served.js';
 
-const ENGINE = '../vendor/poolgrad/js/checker/';
 const STORE = { javascript: 'poolgrad.code.v1', python: 'poolgrad.code.python.v1' };
 const LANGUAGE = 'poolgrad.code.language';
 const LANGUAGES = ['python', 'javascript'];
@@ -39,20 +38,13 @@ function deadlineMs() {
 
 let engine = null;
 const loadEngine = () =>
-  (engine ??= Promise.all([
-    import('../vendor/poolgrad/js/index.js'),
-    import(`${ENGINE}run.js`),
-    import(`${ENGINE}session.js`),
-    import(`${ENGINE}report.js`),
-    import(`${ENGINE}template.js`),
-    import(`${ENGINE}ipynb.js`),
-    import(`${ENGINE}exercises.js`),
-  ]).then(([poolgrad, ...modules]) => Object.assign({ poolgrad }, ...modules)));
+  (engine ??= Promise.all([import('../vendor/poolgrad/js/index.js'), import('../vendor/poolgrad/js/checker/index.js')])
+    .then(([poolgrad, checker]) => ({ poolgrad, ...checker })));
 
 let python = null;
 const loadPython = (stubMessage) =>
   (python ??= Promise.all([
-    import('../vendor/poolgrad/js/python/check.js'),
+    import('../vendor/poolgrad/js/python/browser.js'),
     import('./python-session.js'),
     import('./python-template.js'),
     fetch(new URL('../vendor/aufgabe7-notebook.py', import.meta.url)),

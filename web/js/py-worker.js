@@ -18,8 +18,7 @@
 // browser's own second line: no 'unsafe-eval', nothing from another origin.
 import { loadPyodide } from '../vendor/pyodide/pyodide.mjs';
 import * as poolgrad from '../vendor/poolgrad/js/index.js';
-import { poolgradBridge } from '../vendor/poolgrad/js/python/bridge.js';
-import { fromPython, toPython } from '../vendor/poolgrad/js/python/codec.js';
+import { fromPython, poolgradBridge, toPython } from '../vendor/poolgrad/js/python/browser.js';
 import { STUB_PYTHON } from './python-stubs.js';
 import { lockDown } from './worker-lockdown.js';
 
