@@ -149,7 +149,11 @@ export async function mountPanel(section, lang) {
     select.value = which;
     storage.set(LANGUAGE, which);
     say(null);
-    if (!keepText) area.value = storage.get(STORE[which]) ?? (which === 'python' && !PYTHON_HERE ? '' : await templateOf(which));
+    if (!keepText) {
+      const text = storage.get(STORE[which]) ?? (which === 'python' && !PYTHON_HERE ? '' : await templateOf(which));
+      if (language !== which) return; // switched again while the template loaded
+      area.value = text;
+    }
     applyText();
     results.replaceChildren();
     summary.textContent = '';
