@@ -161,6 +161,8 @@ export async function mountPanel(section, lang) {
     if (which === 'python' && !PYTHON_HERE) say('code.pythonFile', {}, true);
     // Opening Python mode starts CPython in the background, so the first check waits less.
     if (which === 'python' && PYTHON_HERE) startPython().then((py) => py.runtime.start()).catch(() => {});
+    // Leaving Python mode frees its interpreters (each holds 100+ MB).
+    else if (!running) python?.then((py) => py.runtime.close()).catch(() => {});
     run.disabled = running || (which === 'python' && !PYTHON_HERE);
   }
 
