@@ -20,7 +20,7 @@ beforeAll(async () => {
     ['py-json', ['check', fixture('reference.py'), '--json', '--seed', '3']],
     ['ipynb-text', ['check', fixture('reference.ipynb')]],
     ['overwrite-json', ['check', fixture('overwrite.py'), '--json']],
-    ['endless', ['check', fixture('endless.py'), '--json', '--timeout', '4000']],
+    ['endless', ['check', fixture('endless.py'), '--json', '--timeout', '10000']], // the default: a shared machine can be slow
     ['broken', ['check', join(dir, 'broken.ipynb')]],
     ['notjson', ['check', join(dir, 'notjson.ipynb'), '--json']],
     ['nothing', ['check', join(dir, 'nothing.py')]],
@@ -58,6 +58,10 @@ describe('poolgrad check FILE.py|FILE.ipynb', () => {
     expect(stdout).toMatch(/^✔ get_output_shape: \d+\/\d+$/m);
     expect(stdout).toMatch(/^✔ AvgPooling\.backward_input: \d+\/\d+$/m);
     expect(stdout).toContain('all 7 checks passed (seed 1)');
+    // the cells' printed blocks (check cells, PyTorch cells) are judged as `poolgrad answers` does
+    expect(stdout).toMatch(/what your cells printed:\n✔ Output Shape Max Pooling \(In\[5\]/);
+    expect(stdout).toMatch(/^✔ o_0\.grad \(In\[17\], PyTorch average pooling backward\)/m);
+    expect(stdout).toContain('all 10 judged blocks right');
     expect(stdout).toMatch(/notes on your code:\n  - cell 1: line 4: skipped the IPython line !\{sys\.executable\}/);
     // what the cells printed goes to stderr, stdout stays the report
     expect(stderr).toContain('o_0.grad:');
