@@ -175,6 +175,15 @@ describe('python mode', () => {
     await page.waitForFunction(() => document.querySelector('textarea[data-code]').value.includes('+=grad_value'));
     expect(await page.textContent('#code-note')).toContain('reference.ipynb geladen: 17 Code-Zellen');
     expect(await page.inputValue('textarea[data-code]')).toContain('import torch.nn.functional as F');
+    // The whole notebook as written (the !pip line, tui_dl4cv, the check and PyTorch cells) passes,
+    // and what its cells printed is judged too.
+    await page.click('button[data-code-run]');
+    await page.waitForSelector('[data-code-summary][data-state]', { timeout: 400_000 });
+    expect(await page.getAttribute('[data-code-summary]', 'data-state')).toBe('pass');
+    expect(await page.textContent('[data-code-notes]')).toContain('IPython');
+    const printed = await page.textContent('[data-code-printed]');
+    expect(printed).toContain('o_0.grad');
+    expect(printed).not.toContain('✘');
     await page.setInputFiles('input[type=file][data-notebook]', { name: 'kaputt.ipynb', mimeType: 'application/json', buffer: Buffer.from('{"cells": [') });
     await page.waitForFunction(() => document.querySelector('#code-note').textContent.includes('kaputt.ipynb'));
     expect(await page.textContent('#code-note')).toContain('kaputt.ipynb ist kein lesbares Notebook: kein gültiges JSON');

@@ -129,6 +129,9 @@ export async function mountPanel(section, lang) {
   const results = h('ol', { class: 'code-results', 'data-code-results': '' });
   // What the Python harness noted while loading: skipped IPython lines, cells that failed.
   const notes = h('pre', { class: 'code-notes', 'data-code-notes': '', tabindex: 0, hidden: true });
+  // What the notebook's own cells printed (check cells, the PyTorch gaps), judged as `poolgrad answers` does.
+  const printed = h('pre', { class: 'code-failure', 'data-code-printed': '', tabindex: 0, hidden: true });
+  let printedReport = null;
   let noteKey = null; // what the note says, re-worded on a language switch
   let noteParams = {};
   let running = false;
@@ -272,6 +275,8 @@ export async function mountPanel(section, lang) {
     summary.removeAttribute('data-state');
     results.replaceChildren();
     notes.hidden = true;
+    printed.hidden = true;
+    printedReport = null;
     const which = language;
     const source = area.value;
     storage.set(STORE[which], source);
@@ -294,6 +299,7 @@ export async function mountPanel(section, lang) {
         report = await py.checkPython({ ...options, runtime: py.runtime, submission: { code: source, filename: 'notebook.py' }, onResult });
         notes.textContent = [t(lang(), 'code.notesHeading'), ...(report.notes ?? []).map((n) => `  - ${n}`)].join('\n');
         notes.hidden = !report.notes?.length;
+        printedReport = report.answers ?? null;
       } else {
         // Functions that ran out of time fail at once in later loads (code-worker.js),
         // so a loop in getOutputShape costs one deadline, not one per caller.
@@ -313,8 +319,12 @@ export async function mountPanel(section, lang) {
         return;
       }
       const failed = report.results.filter((r) => r.passed !== r.total);
-      summary.dataset.state = failed.length ? 'fail' : 'pass';
+      // A wrong printed block fails the check, as in the CLI.
+      const printedWrong = (printedReport?.blocks ?? []).filter((b) => b.verdict === 'wrong' || b.verdict === 'invalid').length;
+      summary.dataset.state = failed.length || printedWrong ? 'fail' : 'pass';
       summary.textContent = failed.length ? t(lang(), 'code.someFail', { k: failed.length, n: report.results.length }) : t(lang(), 'code.allPass', { n: report.results.length });
+      if (printedWrong) summary.textContent += ` ${t(lang(), 'code.printedWrong', { n: printedWrong })}`;
+      showPrinted();
       const first = report.results[0];
       if (failed.length > 1 && failed[0] === first && ['mismatch', 'error', 'timeout'].includes(first.failure?.kind)) {
         summary.textContent += ` ${t(lang(), 'code.hint', { name: first.name })}`;
@@ -329,6 +339,11 @@ export async function mountPanel(section, lang) {
       run.disabled = which === 'python' && !PYTHON_HERE;
       applyText();
     }
+  }
+
+  function showPrinted() {
+    printed.hidden = !printedReport;
+    if (printedReport) printed.textContent = `${t(lang(), 'code.printedHeading')}\n${e.formatAnswers(printedReport, lang())}`;
   }
 
   function usageText(message, which) {
@@ -364,7 +379,7 @@ export async function mountPanel(section, lang) {
     h('div', { class: 'code-bar' }, languageLabel, select, fileLabel, file),
     note, label, area, keys,
     h('div', { class: 'code-bar' }, run, seedLabel, seed, reset, progress),
-    summary, notes, results,
+    summary, notes, results, printed,
   );
   await setLanguage(language);
 
@@ -375,6 +390,7 @@ export async function mountPanel(section, lang) {
     },
     applyText() {
       applyText();
+      showPrinted();
       for (const item of results.children) item.applyText?.();
     },
   };
