@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // `poolgrad` command line: check a learner's own implementation, check the
 // notebook's printed answers, write the learner template.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { decodeText, endOfInputKeys } from './text-input.js';
 
 const HELP = `poolgrad — check your pooling exercise (Aufgabe 7 – CNN – Backpropagation: Pooling)
 
 Usage:
+  poolgrad page [--port N] [--open]    serve the exercise page on http://127.0.0.1:8080/ (or port N; 0 = any free one)
   poolgrad init [FILE]                 write the learner template (default learner.mjs); --force overwrites
   poolgrad check FILE [options]        test your getOutputShape, maxpool2d, MaxPooling, AvgPooling:
                                        FILE.py or FILE.ipynb (your notebook's Python) or FILE.mjs
@@ -37,12 +39,13 @@ function parse(argv) {
   const positional = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--json' || a === '--force' || a === '--help' || a === '-h' || a === '--extended') flags[a.replace(/^-+/, '')] = true;
+    if (a === '--json' || a === '--force' || a === '--help' || a === '-h' || a === '--extended' || a === '--open') flags[a.replace(/^-+/, '')] = true;
     else if (a === '--lang') {
       const value = argv[++i];
       if (value !== 'de' && value !== 'en') throw new UsageError(`--lang must be de or en, but got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
       flags.lang = value;
-    } else if (a === '--seed' || a === '--timeout') {
+    } else if (a === '--port') flags.port = argv[++i]; // checked by the page command, which names the rule
+    else if (a === '--seed' || a === '--timeout') {
       const value = argv[++i];
       if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${a} must be a non-negative integer, but got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
       flags[a.slice(2)] = Number(value);
@@ -144,15 +147,15 @@ function jsonSafe(_key, value) {
 async function answers(flags, positional) {
   const [file, ...extra] = positional;
   if (extra.length) throw new UsageError(`answers takes at most one file, but got also ${extra.join(' ')}`);
+  const { checkAnswers, decodeText, formatAnswers, outputToJudge } = await import('../js/checker/answers.js');
   let text;
   if (file && file !== '-') {
     if (!existsSync(resolve(file))) throw new UsageError(`no such file: ${file}`);
-    text = readFileSync(resolve(file), 'utf8');
+    text = decodeText(readFileSync(resolve(file)));
   } else {
-    if (process.stdin.isTTY) process.stderr.write('paste the notebook output, then Ctrl-D:\n');
-    text = readFileSync(0, 'utf8');
+    if (process.stdin.isTTY) process.stderr.write(`paste the notebook output, then ${endOfInputKeys()}:\n`);
+    text = decodeText(readFileSync(0));
   }
-  const { checkAnswers, formatAnswers, outputToJudge } = await import('../js/checker/answers.js');
   const poolgrad = await loadPoolgrad();
   try {
     text = outputToJudge(text, file ?? '');
@@ -169,14 +172,60 @@ async function answers(flags, positional) {
   return report.blocks.some((b) => b.verdict === 'wrong' || b.verdict === 'invalid') ? 1 : 0;
 }
 
+// The nearest package.json above `dir` says whether Node runs a .js file there as an ES module.
+function jsIsModuleIn(dir) {
+  for (let at = dir; ; at = dirname(at)) {
+    const manifest = resolve(at, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return JSON.parse(readFileSync(manifest, 'utf8')).type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (dirname(at) === at) return false;
+  }
+}
+
+// The template is an ES module (export …): where Node would run FILE as
+// CommonJS, write FILE with .mjs instead and say why.
+function initTarget(file) {
+  const ext = extname(file);
+  if (ext === '.cjs' || ext === '.ts' || ext === '.py') {
+    throw new UsageError(`init writes an ES module (JavaScript with export); the file must end in .mjs or .js, but got ${file}`);
+  }
+  if (ext !== '.js' || jsIsModuleIn(dirname(resolve(file)))) return { file, note: '' };
+  const mjs = `${file.slice(0, -3)}.mjs`;
+  return { file: mjs, note: `${file} would be CommonJS here (the nearest package.json has no "type": "module", so Node would refuse the template's export), so the template went into ${mjs}\n` };
+}
+
+function makeFolderFor(path, file) {
+  const folder = dirname(path);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    if (error.code === 'EEXIST' || error.code === 'ENOTDIR') throw new UsageError(`cannot create the folder for ${file}: a part of ${folder} is a file, not a folder`);
+    if (error.code === 'EACCES' || error.code === 'EPERM') throw new UsageError(`cannot create the folder ${folder}: permission denied`);
+    throw error;
+  }
+}
+
 async function init(flags, positional) {
-  const [file = 'learner.mjs', ...extra] = positional;
+  const [asked = 'learner.mjs', ...extra] = positional;
   if (extra.length) throw new UsageError(`init takes at most one file, but got also ${extra.join(' ')}`);
+  const { file, note } = initTarget(asked);
   const path = resolve(file);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${file} is a folder; give a file name, e.g. ${file.replace(/[\\/]+$/, '')}/learner.mjs`);
   if (existsSync(path) && !flags.force) throw new UsageError(`${file} exists already; use --force to overwrite it`);
+  makeFolderFor(path, file);
   const { templateFor } = await import('../js/checker/template.js');
-  writeFileSync(path, templateFor(file));
-  process.stdout.write(`wrote ${file}; fill in the functions, then run: npx poolgrad check ${file}\n`);
+  try {
+    writeFileSync(path, templateFor(file));
+  } catch (error) {
+    if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS') throw new UsageError(`cannot write ${file}: permission denied`);
+    throw error;
+  }
+  process.stdout.write(`${note}wrote ${file}; fill in the functions, then run: npx poolgrad check ${file}\n`);
   return 0;
 }
 
@@ -191,6 +240,7 @@ async function main(argv) {
   if (command === 'check') return check(flags, rest);
   if (command === 'answers') return answers(flags, rest);
   if (command === 'init') return init(flags, rest);
+  if (command === 'page') return (await import('./page.js')).page(flags, rest, { UsageError }).then(() => 0);
   throw new UsageError(command ? `unknown command "${command}"` : 'no command given', { help: true });
 }
 

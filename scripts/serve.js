@@ -1,61 +1,12 @@
-// A tiny static file server for web/: right MIME types (wasm, ES modules),
-// loopback only, no caching surprises. `node scripts/serve.js [--port N] [--root DIR]`.
-import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { createGzip } from 'node:zlib';
-import { stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+// `npm start`'s server for web/ (`node scripts/serve.js [--port N] [--root DIR]`):
+// port 8080 (or PORT, or --port), the next free one when it is taken. The
+// server itself is the package's (bin/page-server.js), which `npx poolgrad
+// page` uses too; tests import `serve` from here.
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve } from '../bin/page-server.js';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt']);
-
-/** Serves `root` on 127.0.0.1:`port` (0 = any free port); resolves to { server, url }. */
-export function serve({ root = fileURLToPath(new URL('../web/', import.meta.url)), port = 0 } = {}) {
-  const base = resolve(root);
-  const server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(base, path));
-      if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
-      let info = await stat(file);
-      if (info.isDirectory()) {
-        file = join(file, 'index.html');
-        info = await stat(file);
-      }
-      // gzip keeps the page (wasm included) well under its 200 KB transfer budget.
-      const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': info.size }),
-        'Cache-Control': 'no-cache',
-        Vary: 'Accept-Encoding',
-      });
-      if (req.method === 'HEAD') return res.end();
-      const body = createReadStream(file);
-      (gzip ? body.pipe(createGzip()) : body).pipe(res);
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('not found\n');
-    }
-  });
-  return new Promise((done, fail) => {
-    server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${server.address().port}/` }));
-  });
-}
+export { serve };
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const arg = (name) => {

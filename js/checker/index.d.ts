@@ -221,6 +221,8 @@ export interface AnswerBlock {
 export function splitBlocks(text: string): { label: string; text: string; line: number }[];
 export function isPlaceholder(body: string): boolean;
 export function outputToJudge(text: string, fileName?: string): string;
+/** UTF-8 text, or UTF-16 when the bytes start with a byte order mark. */
+export function decodeText(bytes: Uint8Array | ArrayBuffer): string;
 export function notebookExpectations(poolgrad: Poolgrad): Record<string, { cell: string; what: string; expected: Nested | null }[]>;
 export function checkAnswers(text: string, poolgrad: Poolgrad): { blocks: AnswerBlock[] };
 export function formatAnswers(report: { blocks: AnswerBlock[] }, lang?: 'de' | 'en'): string;

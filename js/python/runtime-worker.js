@@ -16,6 +16,7 @@ import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fromPython, toPython } from './codec.js';
 import { createSandbox } from './sandbox.js';
+import { poolgradBridge } from './bridge.js';
 import * as poolgrad from '../node.js';
 
 const PYTHON_ROOT = fileURLToPath(new URL('../../python/', import.meta.url));
@@ -68,37 +69,7 @@ async function makeSnapshot() {
   return Uint8Array.prototype.slice.call(bytes);
 }
 
-// poolgrad for the torch stand-in and interactive_check: JSON text in, JSON text out.
-function bridge(request) {
-  try {
-    const r = fromPython(String(request));
-    const { tensor, toNested } = poolgrad;
-    const flat = (nested) => (Array.isArray(nested) ? nested.flatMap(flat) : [nested]);
-    const dims = (nested) => (Array.isArray(nested) ? [nested.length, ...dims(nested[0])] : []);
-    let result;
-    if (r.op === 'max_pool2d') {
-      const { output, indices } = poolgrad.maxPool2d(tensor(r.input), r.options);
-      result = { output: toNested(output), indices: toNested(indices) };
-    } else if (r.op === 'max_pool2d_backward') {
-      const indices = { data: Int32Array.from(flat(r.indices)), shape: dims(r.indices) };
-      result = { gradInput: toNested(poolgrad.maxPool2dBackward(tensor(r.gradOutput), indices, r.inputShape)) };
-    } else if (r.op === 'avg_pool2d') {
-      result = { output: toNested(poolgrad.avgPool2d(tensor(r.input), r.options)) };
-    } else if (r.op === 'avg_pool2d_backward') {
-      result = { gradInput: toNested(poolgrad.avgPool2dBackward(tensor(r.gradOutput), r.inputShape, r.options)) };
-    } else if (r.op === 'max_pool2d_layer') {
-      const layer = new poolgrad.MaxPool2d(r.options);
-      const output = layer.forward(tensor(r.input));
-      result = { output: toNested(output), backpropYX: toNested(layer.backpropYX) };
-      if (r.gradOutput) result.gradInput = toNested(layer.backwardInput(tensor(r.gradOutput)));
-    } else {
-      throw new Error(`unknown operation ${JSON.stringify(r.op)}`);
-    }
-    return toPython(result);
-  } catch (error) {
-    return toPython({ error: error && error.message ? String(error.message) : String(error) });
-  }
-}
+const bridge = poolgradBridge(poolgrad);
 
 // A fresh interpreter restored from the snapshot, made ahead of time so a
 // submission's time budget covers only its own code.

@@ -354,6 +354,23 @@ def _result_type(ops):
     return res
 
 
+def _result_type2(A, B):
+    """_result_type for the two operands of a binary operation."""
+    da, db = A[0], B[0]
+    if da is db:
+        return da
+    if A[1] == B[1]:
+        return _promote(da, db)
+    arr, (ds, _, v) = (db, A) if A[1] else (da, B)
+    if ds._cat > arr._cat:
+        return _promote(arr, ds)
+    if ds._cat == _I and arr is _I32 and not -2147483648 <= v <= 2147483647:
+        return _I64
+    if ds._cat == _F and arr is _F32 and v - v == 0 and _b.abs(v) > 3.4028234663852886e38:
+        return _F64
+    return arr
+
+
 def _operand(x):
     """(dtype, scalar_like, value or ndarray) for a binary operation's operand."""
     t = type(x)
@@ -667,7 +684,7 @@ def _binary(x, y, name, out=None):
     B = _operand(y)
     if A is None or B is None:
         return NotImplemented
-    dt = _result_type([A, B])
+    dt = _result_type2(A, B)
     compare = _COMPARE.get(name)
     if name == 'true_divide' and dt._cat != _F:
         dt = _F64
@@ -931,8 +948,10 @@ class ndarray:
                         off += start * st
                     shape.append(ln)
                     strides.append(st * step)
-                elif t is int:
-                    i = k + n if k < 0 else k
+                elif t is int or t is int64 or t is int32:
+                    i = int(k)
+                    if i < 0:
+                        i += n
                     if not 0 <= i < n:
                         break
                     off += i * st
@@ -1083,7 +1102,7 @@ class ndarray:
         return off
 
     def __getitem__(self, key):
-        if type(key) is tuple and len(key) <= len(self._shape):
+        if type(key) is tuple and len(key) <= len(self._shape) and (not key or type(key[-1]) is not slice):
             off = self._leading_ints(key)
             if off is not None:
                 k = len(key)
@@ -1407,13 +1426,19 @@ class ndarray:
     def __eq__(self, o):
         if o is None:
             return _new([False] * self.size, self._shape, _BOOL)
-        r = _binary(self, o, 'equal')
+        try:
+            r = _binary(self, o, 'equal')
+        except ValueError:  # NumPy 1.24: shapes that do not broadcast compare unequal
+            return False
         return False if r is NotImplemented else r
 
     def __ne__(self, o):
         if o is None:
             return _new([True] * self.size, self._shape, _BOOL)
-        r = _binary(self, o, 'not_equal')
+        try:
+            r = _binary(self, o, 'not_equal')
+        except ValueError:
+            return True
         return True if r is NotImplemented else r
 
     def __neg__(self):

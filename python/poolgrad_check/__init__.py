@@ -71,7 +71,7 @@ class Submission:
         try:
             compiled = compile(code, label, 'exec')
         except SyntaxError as error:
-            self.notes.append(f'{where}: SyntaxError: {error.msg} (line {error.lineno}); this cell was not run')
+            self.notes.append(f'{where}: SyntaxError: {error.msg} (line {error.lineno}, column {error.offset}); this cell was not run')
             return
         with redirected(self.output):
             try:

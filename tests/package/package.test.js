@@ -1,12 +1,16 @@
 // The package as a stranger gets it: `npm pack`, install the tarball into an
 // empty folder, import it from Node ESM and from a Vite production build
-// running in Chromium — with no configuration of our own.
-import { writeFileSync } from 'node:fs';
+// running in Chromium — with no configuration of our own — and serve the
+// exercise page from it with `npx poolgrad page`.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/serve.js';
 import { installPacked, repo, run } from '../helpers/packed.js';
+import { CHROMIUM_ARGS } from '../helpers/page-drive.js';
 
 // The notebook's max-pooling cell, computed by the installed package.
 const CLIENT = `
@@ -38,18 +42,40 @@ beforeAll(() => {
 afterAll(() => installed?.remove());
 
 describe('npm pack tarball', () => {
-  it('ships_the_wasm_glue_types_and_js_but_no_sources_or_tests', () => {
-    for (const needed of ['package.json', 'README.md', 'js/index.js', 'js/node.js', 'js/index.d.ts', 'dist/poolgrad.mjs', 'dist/poolgrad.wasm']) {
+  it('ships_the_wasm_glue_types_js_built_page_and_readme_images_but_no_sources_or_tests', () => {
+    for (const needed of ['package.json', 'README.md', 'js/index.js', 'js/node.js', 'js/index.d.ts', 'dist/poolgrad.mjs', 'dist/poolgrad.wasm',
+      'dist/poolgrad-aufgabe7.html', 'web/index.html', 'web/js/main.js', 'web/vendor/poolgrad/js/index.js', 'web/vendor/poolgrad/dist/poolgrad.wasm',
+      'web/vendor/fixtures/pytorch-notebook.json', 'bin/page.js', 'bin/page-server.js']) {
       expect(files).toContain(needed);
     }
-    expect(files.filter((f) => /^(cpp|tests|web|scripts|build|node_modules)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /^(cpp|tests|scripts|build|node_modules|web\/vendor\/pyodide)\//.test(f))).toEqual([]);
+    // Every file the README links to or shows is in the tarball (the registry page and an offline copy resolve them there).
+    const readme = readFileSync(join(app, 'node_modules/poolgrad/README.md'), 'utf8');
+    const local = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]).filter((link) => !/^[a-z]+:/.test(link));
+    expect(local.length).toBeGreaterThan(3);
+    for (const link of local) expect(files, `README links ${link}`).toContain(link.replace(/^\.\//, ''));
   });
 
-  it('depends_only_on_the_pinned_python_runtime', async () => {
-    // Pyodide runs learners' Python in the checker; pinned, so a verdict does not change with its releases.
-    const { default: manifest } = await import(join(app, 'node_modules/poolgrad/package.json'), { with: { type: 'json' } });
+  it('depends_only_on_the_pinned_python_runtime_and_metadata_points_home', async () => {
+    // Pyodide runs learners' Python in the checker and the page's Python mode; pinned, so a verdict does not change with its releases.
+    const manifest = JSON.parse(readFileSync(join(app, 'node_modules/poolgrad/package.json'), 'utf8'));
     expect(manifest.dependencies ?? {}).toEqual({ pyodide: '314.0.7' });
     expect(Object.keys(manifest.exports['.'])[0]).toBe('types');
+    expect(manifest.repository.url).toMatch(/^git\+https:\/\/github\.com\/.+\.git$/);
+    expect(manifest.homepage).toMatch(/^https:\/\//);
+    expect(manifest.bugs.url).toMatch(/^https:\/\/.+\/issues$/);
+  });
+
+  it('is_esm_only_require_throws_err_require_esm_where_node_lacks_require_of_esm', () => {
+    writeFileSync(join(app, 'client.cjs'), "require('poolgrad');\n");
+    // Node 18 (and 20 < 20.19, 22 < 22.12) cannot require an ES module; newer Node can unless told not to, which is how Node 18 is imitated here.
+    const node18 = () => run(process.execPath, ['--no-experimental-require-module', 'client.cjs'], app);
+    const [major, minor] = process.versions.node.split('.').map(Number);
+    const canRequireEsm = major > 22 || (major === 22 && minor >= 12) || (major === 20 && minor >= 19);
+    if (canRequireEsm) expect(node18).toThrow(/ERR_REQUIRE_ESM/);
+    else expect(() => run(process.execPath, ['client.cjs'], app)).toThrow(/ERR_REQUIRE_ESM/);
+    writeFileSync(join(app, 'dynamic.cjs'), "import('poolgrad').then(async (pg) => { await pg.ready(); console.log(JSON.stringify(pg.outputShape([5, 5], { kernelSize: 3, stride: 2 }))); });\n");
+    expect(run(process.execPath, ['dynamic.cjs'], app).trim()).toBe('[2,2]');
   });
 
   it('works_from_node_esm_in_an_empty_folder', () => {
@@ -79,4 +105,62 @@ describe('npm pack tarball', () => {
       server.close();
     }
   }, 90_000);
+
+  it('npx_poolgrad_page_serves_the_page_with_python_files_and_it_works_in_chromium', async () => {
+    // Its own process group, so that stopping it stops npx's child (the server) too.
+    const child = spawn('npx', ['poolgrad', 'page', '--port', '0'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    try {
+      const url = await new Promise((done, fail) => {
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+          if (m) done(m[0]);
+        });
+        child.stderr.on('data', (chunk) => (out += chunk));
+        child.on('exit', (code) => fail(new Error(`poolgrad page exited with ${code}: ${out}`)));
+      });
+      const index = await fetch(url);
+      expect(index.headers.get('content-type')).toContain('text/html');
+      expect(await index.text()).toContain('data-exercise="maxpool-backward"');
+      const wasm = await fetch(`${url}vendor/poolgrad/dist/poolgrad.wasm`);
+      expect(wasm.headers.get('content-type')).toBe('application/wasm');
+      // Python mode's runtime comes from the pyodide dependency, same origin.
+      const pyodide = await fetch(`${url}vendor/pyodide/pyodide.mjs`);
+      expect(pyodide.status).toBe(200);
+      expect(pyodide.headers.get('content-type')).toContain('text/javascript');
+      expect((await fetch(`${url}vendor/pyodide/../../../package.json`)).status).toBe(404);
+      expect((await fetch(`${url}vendor/pyodide/nothing-here.js`)).status).toBe(404);
+
+      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+      try {
+        const page = await browser.newPage();
+        const errors = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(url);
+        await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+        const unit = '[data-exercise="maxpool-forward"] [data-unit]';
+        await page.fill(`${unit} textarea[data-answer]`, EXPECTED.printed);
+        await page.click(`${unit} [data-check]`);
+        expect(await page.getAttribute(`${unit} [data-verdict]`, 'data-state')).toBe('correct');
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      process.kill(-child.pid);
+    }
+  }, 90_000);
+
+  it('the_packed_one_file_page_opens_from_file_url', async () => {
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(join(app, 'node_modules/poolgrad/dist/poolgrad-aufgabe7.html')).href);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+      expect(await page.$$eval('[data-exercise] [data-unit]', (els) => els.length)).toBeGreaterThan(8);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

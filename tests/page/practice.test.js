@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as api from 'poolgrad';
 import { exerciseSet, makeRandom, mulberry32, parseSeed, questionInput, NOTEBOOK_INPUT } from '../../web/js/practice.js';
 import { cellKind, drawnExtent, sharesPerCell, windowTaps } from '../../web/js/draw.js';
-import { readUrl, writeUrl, nextSeed } from '../../web/js/state.js';
+import { createState, loadAnswers, nextSeed, readUrl, saveAnswers, writeUrl } from '../../web/js/state.js';
 import { solve, explain } from '../../web/js/solve.js';
 
 beforeAll(() => api.ready());
@@ -155,11 +155,37 @@ describe('picture geometry', () => {
 
 describe('url state', () => {
   it('lang_and_seed_round_trip', () => {
-    expect(readUrl('?lang=en&seed=12')).toEqual({ lang: 'en', seed: 12 });
-    expect(readUrl('')).toEqual({ lang: 'de', seed: null });
-    expect(readUrl('?lang=fr')).toEqual({ lang: 'de', seed: null });
+    expect(readUrl('?lang=en&seed=12')).toEqual({ lang: 'en', seed: 12, badSeed: null });
+    expect(readUrl('')).toEqual({ lang: 'de', seed: null, badSeed: null });
+    expect(readUrl('?lang=fr')).toEqual({ lang: 'de', seed: null, badSeed: null });
     expect(writeUrl({ lang: 'en', seed: 12 })).toBe('?seed=12&lang=en');
     expect(writeUrl({ lang: 'de', seed: null })).toBe('');
+  });
+
+  it('invalid_seed_is_reported_not_silently_dropped', () => {
+    expect(readUrl('?seed=abc')).toEqual({ lang: 'de', seed: null, badSeed: 'abc' });
+    expect(readUrl('?seed=-3&lang=en')).toEqual({ lang: 'en', seed: null, badSeed: '-3' });
+    expect(readUrl('?seed=4294967296').badSeed).toBe('4294967296');
+    expect(readUrl('?seed=').badSeed).toBe('');
+    expect(readUrl('?seed=0')).toEqual({ lang: 'de', seed: 0, badSeed: null });
+  });
+
+  it('answers_are_kept_per_exercise_set_and_survive_a_new_state', () => {
+    const items = new Map();
+    const storage = { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => items.set(k, String(v)), removeItem: (k) => items.delete(k) };
+    saveAnswers(null, new Map([['maxpool-forward-1', '[[5, 5]]'], ['output-shape-1', '']]), storage);
+    saveAnswers(12, new Map([['maxpool-forward-1', 'seed twelve']]), storage);
+    expect(loadAnswers(null, storage)).toEqual(new Map([['maxpool-forward-1', '[[5, 5]]']]));
+    expect(createState('?lang=en', storage).answers).toEqual(new Map([['maxpool-forward-1', '[[5, 5]]']]));
+    expect(createState('?seed=12', storage).answers.get('maxpool-forward-1')).toBe('seed twelve');
+    expect(createState('?seed=13', storage).answers.size).toBe(0);
+    saveAnswers(12, new Map([['maxpool-forward-1', '']]), storage);
+    expect(items.has('poolgrad.answers.v1:12')).toBe(false);
+    items.set('poolgrad.answers.v1:notebook', '{damaged');
+    expect(loadAnswers(null, storage).size).toBe(0);
+    const refusing = { getItem: () => { throw new Error('disabled'); }, setItem: () => { throw new Error('full'); }, removeItem: () => {} };
+    expect(loadAnswers(null, refusing).size).toBe(0);
+    expect(() => saveAnswers(null, new Map([['a', 'b']]), refusing)).not.toThrow();
   });
 
   it('next_seed_always_changes', () => {

@@ -69,3 +69,11 @@ export function sharesPerCell(contributions, planeOffset, planeSize, outOffset, 
 
 /** Heat colour weight in [0, 1] for value v given the largest magnitude. */
 export const heatWeight = (v, maxAbs) => (maxAbs > 0 ? Math.min(1, Math.abs(v) / maxAbs) : 0);
+
+/**
+ * The divisor behind an average-pooling share: gradient g of one output cell
+ * sent `share` to an input cell, so share = g / divisor. Divisors are
+ * integers (window sizes or divisorOverride), which the rounding restores
+ * from float32.
+ */
+export const avgDivisor = (g, share) => Math.round(g / share);

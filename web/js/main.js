@@ -9,7 +9,8 @@ import { parseAnswer } from './parse.js';
 import { checkAnswer, loadMistakes, markMistake, mistakesFor, mistakesLoaded } from './check.js';
 import { exerciseSet, questionInput, NOTEBOOK_AVG_GRAD, NOTEBOOK_OPTIONS } from './practice.js';
 import { solve, explain } from './solve.js';
-import { createState, nextSeed, readUrl, writeUrl } from './state.js';
+import { createState, loadAnswers, nextSeed, readUrl, saveAnswers, writeUrl } from './state.js';
+import { loadTorchFixture, SINGLE_FILE } from './served.js';
 import {
   h, unitView, showVerdict, toggleSolution, exerciseHead, heatTables, inputEditor, comparisonView, torchCode,
 } from './render.js';
@@ -18,6 +19,7 @@ const api = { outputShape, maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBac
 const ORDER = ['output-shape', 'maxpool-forward', 'backprop-yx', 'maxpool-backward', 'avgpool-forward', 'avgpool-backward', 'question', 'torch-compare'];
 
 const state = createState(location.search);
+const FREE_ANSWER = 'question-free-text';
 const units = new Map(); // unit id → { unit, expected }
 let torch = null; // { version, cases } or { error }
 
@@ -34,8 +36,21 @@ function applyStatic() {
   toggle.lang = lang === 'de' ? 'en' : 'de';
   document.getElementById('mode').textContent = state.seed === null ? t(lang, 'modeNotebook') : t(lang, 'modePractice', { seed: state.seed });
   document.getElementById('notebook-mode').hidden = state.seed === null;
+  notice('single-file-note', SINGLE_FILE ? t(lang, 'singleFileNote') : null);
+  notice('seed-note', state.badSeed === null ? null : t(lang, 'seedInvalid', { seed: state.badSeed.slice(0, 40) }));
   const toc = document.getElementById('toc-list');
   toc.replaceChildren(...ORDER.map((id) => h('li', {}, h('a', { href: `#ex-${id}` }, t(lang, `ex.${id}.title`)))));
+}
+
+/** Shows (text) or removes (null) the notice `id` above the exercises. */
+function notice(id, text) {
+  let el = document.getElementById(id);
+  if (text === null) return el?.remove();
+  if (!el) {
+    el = h('p', { id, class: 'notice' });
+    document.querySelector('.howto').before(el);
+  }
+  el.textContent = text;
 }
 
 // --- PyTorch fixture ------------------------------------------------------------------
@@ -53,9 +68,7 @@ function nest(flat, shape) {
 
 async function loadTorch() {
   try {
-    const response = await fetch(new URL('../vendor/fixtures/pytorch-notebook.json', import.meta.url));
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const json = await response.json();
+    const json = await loadTorchFixture();
     const pick = (name) => {
       const c = json.cases.find((x) => x.name === name);
       if (!c) throw new Error(`case ${name} missing`);
@@ -151,8 +164,12 @@ function renderQuestion(section, unit) {
     rerenderQuestion({ focus: [ch, r, c] });
   };
   const free = h('textarea', { id: 'free-answer', rows: 3, class: 'free', placeholder: t(lang, 'freeAnswerHint') });
-  free.value = state.freeAnswer ?? '';
-  free.addEventListener('input', () => (state.freeAnswer = free.value));
+  // Kept with the typed answers (per exercise set, across reloads).
+  free.value = state.answers.get(FREE_ANSWER) ?? '';
+  free.addEventListener('input', () => {
+    state.answers.set(FREE_ANSWER, free.value);
+    saveAnswers(state.seed, state.answers);
+  });
   const model = h('p', { class: 'model-answer', id: 'model-answer', hidden: !state.modelShown }, t(lang, 'modelAnswer'));
   const modelButton = h('button', {
     type: 'button', class: 'ghost', 'aria-expanded': String(Boolean(state.modelShown)), 'aria-controls': 'model-answer',
@@ -264,7 +281,9 @@ function wire() {
   });
   main.addEventListener('input', (event) => {
     const area = event.target.closest('[data-answer]');
-    if (area) state.answers.set(area.closest('[data-unit]').dataset.unit, area.value);
+    if (!area) return;
+    state.answers.set(area.closest('[data-unit]').dataset.unit, area.value);
+    saveAnswers(state.seed, state.answers);
   });
   main.addEventListener('keydown', (event) => {
     const area = event.target.closest('[data-answer]');
@@ -281,8 +300,7 @@ function wire() {
     render();
   });
   const practice = (seed) => {
-    Object.assign(state, { seed, questionRoll: 0, questionInput: null, questionPrev: null });
-    state.answers.clear();
+    Object.assign(state, { seed, badSeed: null, questionRoll: 0, questionInput: null, questionPrev: null, answers: loadAnswers(seed) });
     state.checked.clear();
     state.solutions.clear();
     history.pushState(null, '', writeUrl(state) || location.pathname);
@@ -291,11 +309,11 @@ function wire() {
   document.getElementById('new-exercise').addEventListener('click', () => practice(nextSeed(state.seed)));
   document.getElementById('notebook-mode').addEventListener('click', () => practice(null));
   window.addEventListener('popstate', async () => {
-    const { lang, seed } = readUrl(location.search);
+    const { lang, seed, badSeed } = readUrl(location.search);
     await loadLang(lang);
     const seedChanged = seed !== state.seed;
-    Object.assign(state, { lang, seed });
-    if (seedChanged) Object.assign(state, { questionRoll: 0, questionInput: null, questionPrev: null });
+    Object.assign(state, { lang, seed, badSeed });
+    if (seedChanged) Object.assign(state, { questionRoll: 0, questionInput: null, questionPrev: null, answers: loadAnswers(seed) });
     render();
   });
 }

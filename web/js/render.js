@@ -1,7 +1,7 @@
 // DOM building. Every text goes in as a text node or an attribute value
 // (never innerHTML), so nothing a learner types can become markup.
 import { t, tuple } from './i18n.js';
-import { cellKind, drawnExtent, geometry, heatWeight, sharesPerCell, windowTaps } from './draw.js';
+import { avgDivisor, cellKind, drawnExtent, geometry, heatWeight, sharesPerCell, windowTaps } from './draw.js';
 
 /** Creates an element: attrs (null/false skipped), children (strings become text nodes). */
 export function h(tag, attrs = {}, ...children) {
@@ -18,6 +18,14 @@ export function h(tag, attrs = {}, ...children) {
     el.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
   }
   return el;
+}
+
+/**
+ * An element whose content may scroll sideways (code, printed arrays): one
+ * tab stop with a name, so keyboard users can scroll it too.
+ */
+export function scrollable(tag, label, attrs, ...children) {
+  return h(tag, { ...attrs, tabindex: 0, role: 'group', 'aria-label': label }, ...children);
 }
 
 /** A short display form: integers as they are, others rounded to 4 decimals. */
@@ -228,6 +236,16 @@ export function explorer(lang, data) {
     root.append(row);
   }
 
+  // What one output cell k sends to one input cell: max pooling the whole
+  // gradient, average pooling its share, written 1/9·3 (the window's
+  // 1/divisor of gradient 3), so a sum names every window's part.
+  const shareText = (k, value) => {
+    if (op !== 'avg') return num(value);
+    const g = data.gradOutput.data[k];
+    const d = avgDivisor(g, value);
+    return `1/${d < 0 ? `(${num(d)})` : d}·${g < 0 ? `(${num(g)})` : num(g)}`;
+  };
+
   const clear = () => {
     for (const el of root.querySelectorAll('table .tap, table .gap, table .argmax, table .active, table .target, table .source')) {
       el.classList.remove('tap', 'gap', 'argmax', 'active', 'target', 'source');
@@ -273,7 +291,7 @@ export function explorer(lang, data) {
         const share = list.find((s) => s.from === k - info.outPlane);
         if (!share) return;
         info.inputCells.get(`heat:${Math.floor(cell / W)},${cell % W}`)?.classList.add('target');
-        targets.push(`(${Math.floor(cell / W)}, ${cell % W}) += ${num(share.value)}`);
+        targets.push(`(${Math.floor(cell / W)}, ${cell % W}) += ${shareText(k, share.value)}`);
       });
       text += t(lang, 'describeGrad', { g: num(data.gradOutput.data[k]), targets: targets.join(', ') || t(lang, 'noneInside') });
     }
@@ -290,7 +308,7 @@ export function explorer(lang, data) {
     for (const s of list) info.outTable.querySelector(`[data-k="${info.outPlane + s.from}"]`)?.classList.add('source');
     info.inputCells.get(`${r},${c}`)?.classList.add('tap');
     const v = data.gradInput.data[info.plane + r * W + c];
-    const sum = list.length ? list.map((s) => num(s.value)).join(' + ').replace(/\+ -/g, '− ') : '0';
+    const sum = list.length ? list.map((s) => shareText(info.outPlane + s.from, s.value)).join(' + ').replace(/\+ -/g, '− ') : '0';
     describe.textContent = t(lang, 'describeHeat', { r, c, v: num(v), sum });
   };
 
@@ -352,11 +370,11 @@ export function unitView(lang, unit, ctx, saved) {
   textarea.value = saved ?? '';
   const solution = h('div', { class: 'solution', id: solutionId, hidden: true },
     h('p', { class: 'solution-title' }, t(lang, 'solution')),
-    h('pre', { class: 'numpy' }, ctx.solutionText));
+    scrollable('pre', t(lang, 'solution'), { class: 'numpy' }, ctx.solutionText));
   const el = h('div', { class: 'unit', 'data-unit': ctx.id },
     ctx.parts > 1 ? h('h3', { class: 'unit-title' }, t(lang, 'partN', { n: ctx.part })) : null,
-    h('div', { class: 'unit-given' }, h('h4', { class: 'label' }, t(lang, 'given')), givens,
-      h('details', { class: 'json' }, h('summary', {}, t(lang, 'asJson')), h('pre', { 'data-given': '' }, givenJson(g)))),
+    h('div', { class: 'unit-given' }, h(ctx.parts > 1 ? 'h4' : 'h3', { class: 'label' }, t(lang, 'given')), givens,
+      h('details', { class: 'json' }, h('summary', {}, t(lang, 'asJson')), scrollable('pre', t(lang, 'asJson'), { 'data-given': '' }, givenJson(g)))),
     h('div', { class: 'unit-answer' },
       h('label', { for: answerId, class: 'label' }, answerLabel),
       textarea,
@@ -459,6 +477,15 @@ export function inputEditor(lang, input, onCommit) {
           else field.value = String(input[0][ch][r][c]);
         };
         field.addEventListener('change', commit);
+        // Typing replaces the cell's number instead of appending to it,
+        // whether the cell was reached by Tab, arrow keys or a click.
+        let focusedByPointer = false;
+        field.addEventListener('mousedown', () => (focusedByPointer = document.activeElement !== field));
+        field.addEventListener('focus', () => field.select());
+        field.addEventListener('mouseup', (event) => {
+          if (focusedByPointer) event.preventDefault();
+          focusedByPointer = false;
+        });
         field.addEventListener('keydown', (event) => {
           if (event.key === 'Enter') commit();
         });
@@ -502,12 +529,12 @@ export function torchCode(c) {
 export function comparisonView(lang, title, code, rows, version) {
   return h('div', { class: 'compare' },
     h('h3', {}, title),
-    h('details', { class: 'code', open: true }, h('summary', {}, t(lang, 'torchCode')), h('pre', { class: 'python' }, h('code', {}, code))),
+    h('details', { class: 'code', open: true }, h('summary', {}, t(lang, 'torchCode')), scrollable('pre', t(lang, 'torchCode'), { class: 'python' }, h('code', {}, code))),
     ...rows.map((row) => h('div', { class: 'compare-row' },
       h('p', { class: 'compare-name' }, h('code', {}, row.name),
         h('span', { class: `pill ${row.diff === 0 || row.diff <= 1e-6 ? 'ok' : 'bad'}` },
           t(lang, row.diff <= 1e-6 ? 'equal' : 'notEqual', { diff: row.diff === 0 ? '0' : row.diff.toExponential(1) }))),
       h('div', { class: 'compare-cols' },
-        h('figure', {}, h('figcaption', {}, t(lang, 'torchRecorded', { version })), h('pre', { class: 'numpy' }, row.torchText)),
-        h('figure', {}, h('figcaption', {}, t(lang, 'wasmResult')), h('pre', { class: 'numpy' }, row.wasmText))))));
+        h('figure', {}, h('figcaption', {}, t(lang, 'torchRecorded', { version })), scrollable('pre', `${row.name} · ${t(lang, 'torchRecorded', { version })}`, { class: 'numpy' }, row.torchText)),
+        h('figure', {}, h('figcaption', {}, t(lang, 'wasmResult')), scrollable('pre', `${row.name} · ${t(lang, 'wasmResult')}`, { class: 'numpy' }, row.wasmText))))));
 }
