@@ -1,6 +1,6 @@
 // The grade command's edges: usage errors, whole-archive refusals, the zip
 // reader's limits, the points file, notebook reading, the progress line.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,13 @@ describe('usage errors exit 2 and name the problem', () => {
     writeFileSync(join(dir, 'course.zip'), 'just text, not an archive');
     const { code, stderr } = await cli(['grade', 'course.zip', '--out', 'o1'], { cwd: dir });
     expect(stderr).toMatch(/neither a folder nor a zip archive/);
+    expect(code).toBe(2);
+  });
+
+  it('a_folder_without_notebooks_exits_2', async () => {
+    mkdirSync(join(dir, 'empty', 'Anna Schmidt_1_assignsubmission_file_'), { recursive: true });
+    const { code, stderr } = await cli(['grade', 'empty', '--out', 'o6'], { cwd: dir });
+    expect(stderr).toMatch(/empty: found nothing to grade: no \.ipynb or \.py file in the folder/);
     expect(code).toBe(2);
   });
 
