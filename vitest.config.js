@@ -5,6 +5,5 @@ export default defineConfig({
     include: ['tests/**/*.test.js'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    reporters: process.env.CI ? ['default'] : ['default'],
   },
 });

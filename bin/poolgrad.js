@@ -12,13 +12,18 @@ const HELP = `poolgrad — check your pooling exercise (Aufgabe 7 – CNN – Ba
 Usage:
   poolgrad page [--port N] [--open]    serve the exercise page on http://127.0.0.1:8080/ (or port N; 0 = any free one)
   poolgrad init [FILE]                 write the learner template (default learner.mjs); --force overwrites
-  poolgrad check FILE.mjs [options]    test your getOutputShape, maxpool2d, MaxPooling, AvgPooling
+  poolgrad check FILE [options]        test your getOutputShape, maxpool2d, MaxPooling, AvgPooling:
+                                       FILE.py or FILE.ipynb (your notebook's Python) or FILE.mjs
       --json          print one JSON object { results: [...] } on stdout
       --seed N        seed of the random cases (default 1)
       --timeout MS    time budget per function in ms (default 10000)
-  poolgrad answers [FILE.txt]          judge the notebook's printed output (or read it from stdin)
+      --extended      also check maxpool2d with padding and dilation (beyond the notebook)
+  poolgrad answers [FILE]              judge the notebook's printed output: FILE.ipynb (its stored
+                                       outputs), pasted text, or stdin
       --json          print one JSON object { blocks: [...] } on stdout
+  poolgrad grade INPUT [options]       grade a course's notebooks (folder or Moodle zip); see poolgrad grade --help
   poolgrad --help
+Reports are in German when LANG (or LC_ALL, LC_MESSAGES) starts with "de"; --lang de|en chooses.
 
 Exit codes: 0 all right, 1 something wrong, 2 usage error.`;
 
@@ -34,8 +39,12 @@ function parse(argv) {
   const positional = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--json' || a === '--force' || a === '--open' || a === '--help' || a === '-h') flags[a.replace(/^-+/, '')] = true;
-    else if (a === '--port') flags.port = argv[++i]; // checked by the page command, which names the rule
+    if (a === '--json' || a === '--force' || a === '--help' || a === '-h' || a === '--extended' || a === '--open') flags[a.replace(/^-+/, '')] = true;
+    else if (a === '--lang') {
+      const value = argv[++i];
+      if (value !== 'de' && value !== 'en') throw new UsageError(`--lang must be de or en, but got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+      flags.lang = value;
+    } else if (a === '--port') flags.port = argv[++i]; // checked by the page command, which names the rule
     else if (a === '--seed' || a === '--timeout') {
       const value = argv[++i];
       if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${a} must be a non-negative integer, but got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
@@ -88,12 +97,29 @@ function memoryLimitMb() {
   return Number.isInteger(asked) && asked >= 16 ? asked : 512;
 }
 
+async function reportLang(flags) {
+  const { pickLang } = await import('../js/checker/words.js');
+  return pickLang(flags.lang, process.env);
+}
+
+// Which checker a file goes to: JavaScript modules here, the notebook's
+// Python (.py, .ipynb) in js/python/cli.js.
+function checkerFor(file) {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.mjs' || ext === '.js') return 'javascript';
+  if (ext === '.py' || ext === '.ipynb') return 'python';
+  throw new UsageError(`${file}: check supports your notebook's Python (.py, .ipynb) and JavaScript modules (.mjs, .js), but got a ${ext || 'file without extension'}`);
+}
+
 async function check(flags, positional) {
   const [file, ...extra] = positional;
   if (!file) throw new UsageError('check needs a file: poolgrad check FILE.mjs');
   if (extra.length) throw new UsageError(`check takes one file, but got also ${extra.join(' ')}`);
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
+if (checkerFor(file) === 'python') {
+    return (await import('../js/python/cli.js')).checkPythonFile({ path, file, flags, UsageError, jsonSafe, lang: await reportLang(flags) });
+  }
   sessionModule = await import('../js/checker/session.js');
   const { runChecks } = await import('../js/checker/run.js');
   const { formatReport } = await import('../js/checker/report.js');
@@ -102,12 +128,13 @@ async function check(flags, positional) {
     poolgrad,
     openSession: openNodeSession(pathToFileURL(path).href),
     seed: flags.seed ?? 1,
+    level: flags.extended ? 'extended' : 'notebook',
     deadlineMs: flags.timeout ?? Number(process.env.POOLGRAD_CHECK_TIMEOUT_MS || 10_000),
     onResult: flags.json ? undefined : (r) => process.stderr.isTTY && process.stderr.write(`  checked ${r.name}\n`),
   });
   if (report.usageError) throw new UsageError(`${file}: ${report.usageError}`);
   if (flags.json) process.stdout.write(`${JSON.stringify(report, jsonSafe)}\n`);
-  else process.stdout.write(`${formatReport(report)}\n`);
+  else process.stdout.write(`${formatReport(report, await reportLang(flags))}\n`);
   return report.results.every((r) => r.passed === r.total) ? 0 : 1;
 }
 
@@ -120,6 +147,7 @@ function jsonSafe(_key, value) {
 async function answers(flags, positional) {
   const [file, ...extra] = positional;
   if (extra.length) throw new UsageError(`answers takes at most one file, but got also ${extra.join(' ')}`);
+  const { checkAnswers, decodeText, formatAnswers, outputToJudge } = await import('../js/checker/answers.js');
   let text;
   if (file && file !== '-') {
     if (!existsSync(resolve(file))) throw new UsageError(`no such file: ${file}`);
@@ -128,14 +156,19 @@ async function answers(flags, positional) {
     if (process.stdin.isTTY) process.stderr.write(`paste the notebook output, then ${endOfInputKeys()}:\n`);
     text = decodeText(readFileSync(0));
   }
-  const { checkAnswers, formatAnswers } = await import('../js/checker/answers.js');
   const poolgrad = await loadPoolgrad();
+  try {
+    text = outputToJudge(text, file ?? '');
+  } catch (error) {
+    if (error.name === 'NotebookError') throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
   const report = checkAnswers(text, poolgrad);
   if (report.blocks.length === 0) {
     throw new UsageError('found no notebook output: expected blocks such as "o_1:", "dEdo_0:", "o_0.grad:" or "Output Shape:"');
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(report, jsonSafe)}\n`);
-  else process.stdout.write(`${formatAnswers(report)}\n`);
+  else process.stdout.write(`${formatAnswers(report, await reportLang(flags))}\n`);
   return report.blocks.some((b) => b.verdict === 'wrong' || b.verdict === 'invalid') ? 1 : 0;
 }
 
@@ -197,6 +230,7 @@ async function init(flags, positional) {
 }
 
 async function main(argv) {
+  if (argv[0] === 'grade') return (await import('../js/grade/cli.js')).gradeCommand(argv.slice(1), { UsageError });
   const { flags, positional } = parse(argv);
   const [command, ...rest] = positional;
   if (flags.help || command === 'help') {

@@ -5,10 +5,23 @@
 import createPoolgradModule from '../dist/poolgrad.mjs';
 import { setLoader, simdSupported } from './loader.js';
 
+// A bundler's dev server that pre-bundles the package (Vite's optimizeDeps)
+// moves this file away from dist/, so the glue's URL for the .wasm answers
+// with the app's HTML page instead.
+const MOVED_HINT =
+  "poolgrad could not load its .wasm file: the server answered with something else (often the app's index.html). " +
+  "Under the Vite dev server, keep poolgrad out of dependency pre-bundling: optimizeDeps: { exclude: ['poolgrad'] } in vite.config.js.";
+
 setLoader(async () => {
   const simd = simdSupported();
   const create = simd ? createPoolgradModule : (await import('../dist/poolgrad-scalar.mjs')).default;
-  const module = await create();
+  let module;
+  try {
+    module = await create();
+  } catch (error) {
+    if (/magic word|magic number/i.test(String(error?.message ?? error))) throw new Error(MOVED_HINT, { cause: error });
+    throw error;
+  }
   module.poolgradSimd = simd;
   return module;
 });

@@ -1,21 +1,41 @@
-// Pooling options: normalisation, validation and output sizes. This is the
-// one place in JS that decides whether a call is allowed; the wasm core
-// checks the same rules again and answers with a status code.
+// Pooling options: normalisation, validation and output sizes, worded for
+// the caller. The rules themselves belong to the wasm core
+// (cpp/src/shape.cpp make_plan); this module checks them in the same order
+// so each message can name the parameter and the value, and a property test
+// (tests/property.test.js, "options_agree") proves on random options that
+// both decide alike.
 
 const OPTION_NAMES = {
-  max: ['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode'],
-  avg: ['kernelSize', 'stride', 'padding', 'ceilMode', 'countIncludePad', 'divisorOverride'],
-  any: ['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode', 'countIncludePad', 'divisorOverride'],
+  max: ['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode', 'dataFormat', 'returnIndices'],
+  avg: ['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode', 'countIncludePad', 'divisorOverride', 'dataFormat'],
+  any: ['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode', 'countIncludePad', 'divisorOverride', 'dataFormat', 'returnIndices'],
 };
 
-// Python spellings a notebook user is likely to type.
-const PYTHON_NAMES = {
+// Python, ONNX and TensorFlow spellings a user is likely to type.
+const FOREIGN_NAMES = {
   kernel_size: 'kernelSize',
   ceil_mode: 'ceilMode',
   count_include_pad: 'countIncludePad',
   divisor_override: 'divisorOverride',
-  return_indices: null,
+  return_indices: 'returnIndices',
+  data_format: 'dataFormat',
+  dilations: 'dilation',
+  strides: 'stride',
+  pads: 'padding',
+  auto_pad: 'padding',
+  kernel_shape: 'kernelSize',
 };
+
+export const DATA_FORMATS = ['NCHW', 'NHWC'];
+const PADDING_WORDS = ['valid', 'same', 'same-lower'];
+// ONNX's auto_pad and TensorFlow's padding spellings, refused with the word to use.
+const PADDING_SPELLINGS = { VALID: 'valid', SAME: 'same', SAME_UPPER: 'same', SAME_LOWER: 'same-lower', same_upper: 'same', same_lower: 'same-lower', NOTSET: 'four numbers [top, bottom, left, right]' };
+const PADDING_FORMS = `an integer, a pair [h, w], four integers [top, bottom, left, right], or one of "valid", "same", "same-lower"`;
+
+// Kernel, stride, dilation and explicit padding stay ≤ 2^30 so window
+// arithmetic fits 32 bits; padded extents stay ≤ MAX_ELEMENTS (the core's kMaxElements).
+const MAX_OPTION = 2 ** 30;
+export const MAX_ELEMENTS = 2 ** 30 - 16;
 
 /** Renders a value for an error message: arrays as [a, b], strings quoted. */
 export function show(value) {
@@ -65,13 +85,57 @@ function booleanOf(name, value, fallback) {
   return value;
 }
 
-function requireAtLeast(name, pair, min) {
-  if (pair[0] < min || pair[1] < min) throw new RangeError(`${name} must be ≥ ${min}, but got ${show(pair)}`);
+function requireAtLeast(name, pair, min, shown = pair) {
+  if (pair.some((v) => v < min)) throw new RangeError(`${name} must be ≥ ${min}, but got ${show(shown)}`);
+}
+
+function requireAtMost(name, pair, max, shown = pair) {
+  if (pair.some((v) => v > max)) throw new RangeError(`${name} must be ≤ 2^30, but got ${show(shown)}`);
+}
+
+/**
+ * The padding in one of its forms: { rule: 'symmetric', pair } (PyTorch),
+ * { rule: 'explicit', pads: [top, bottom, left, right] } (ONNX pads, TF explicit),
+ * or { rule: 'valid' | 'same' | 'same-lower' } (ONNX auto_pad, TF padding).
+ */
+function paddingOf(value) {
+  if (value === undefined) return { rule: 'symmetric', pair: [0, 0] };
+  if (typeof value === 'string') {
+    if (PADDING_WORDS.includes(value)) return { rule: value };
+    const hint = PADDING_SPELLINGS[value] ?? PADDING_SPELLINGS[value.toUpperCase()];
+    const suggestion = hint ? ` (write ${hint.includes(' ') ? hint : JSON.stringify(hint)}: the words are lower case)` : '';
+    throw new TypeError(`padding must be ${PADDING_FORMS}, but got ${show(value)}${suggestion}`);
+  }
+  if (Array.isArray(value) && value.length === 4) {
+    for (let i = 0; i < 4; i += 1) {
+      if (typeof value[i] !== 'number') throw new TypeError(`padding must be ${PADDING_FORMS}, but got ${show(value)}`);
+    }
+    const pads = [value[0], value[1], value[2], value[3]];
+    const bad = pads.findIndex((v) => !Number.isInteger(v));
+    if (bad >= 0) throw new RangeError(`padding must be ${PADDING_FORMS}, but got ${show(value)}; ${show(pads[bad])} is not an integer`);
+    return { rule: 'explicit', pads };
+  }
+  if (Array.isArray(value) && value.length !== 2) {
+    throw new TypeError(`padding must be ${PADDING_FORMS}, but got ${show(value)} with ${value.length} entries`);
+  }
+  return { rule: 'symmetric', pair: pairOf('padding', value) };
+}
+
+export function dataFormatOf(value) {
+  if (value === undefined) return 'NCHW';
+  if (typeof value !== 'string') throw new TypeError(`dataFormat must be "NCHW" or "NHWC", but got ${show(value)}`);
+  if (DATA_FORMATS.includes(value)) return value;
+  const hint = DATA_FORMATS.includes(value.toUpperCase()) ? ` (write ${JSON.stringify(value.toUpperCase())} in capitals)` : '';
+  const alias = { channels_last: 'NHWC', channels_first: 'NCHW' }[value];
+  const aliasHint = alias ? ` (Keras's ${JSON.stringify(value)} is ${JSON.stringify(alias)})` : '';
+  throw new RangeError(`dataFormat must be "NCHW" or "NHWC" (2-D pooling only), but got ${show(value)}${hint}${aliasHint}`);
 }
 
 /**
  * Normalises user options for `kind` ('max' | 'avg' | 'any') to
- * { kernel, stride, padding, dilation: [h, w], ceilMode, countIncludePad, divisorOverride|null },
+ * { kernel, stride, dilation: [h, w], padRule, pads: [top, bottom, left, right] | null
+ *   (null for the auto rules, resolved per input by resolvePadding), ceilMode,
+ *   countIncludePad, divisorOverride|null, dataFormat, returnIndices },
  * throwing a TypeError/RangeError that names the option, the rule and the value.
  */
 export function normalizeOptions(kind, options, caller = kind === 'avg' ? 'avgPool2d' : 'maxPool2d') {
@@ -81,11 +145,11 @@ export function normalizeOptions(kind, options, caller = kind === 'avg' ? 'avgPo
   const allowed = OPTION_NAMES[kind];
   for (const key of Object.keys(options)) {
     if (allowed.includes(key) || options[key] === undefined) continue;
-    if (key in PYTHON_NAMES && PYTHON_NAMES[key]) {
-      throw new TypeError(`${caller} has no option "${key}"; use the camelCase name "${PYTHON_NAMES[key]}"`);
+    if (key in FOREIGN_NAMES) {
+      throw new TypeError(`${caller} has no option "${key}"; use the camelCase name "${FOREIGN_NAMES[key]}"`);
     }
-    if (kind === 'avg' && key === 'dilation') {
-      throw new TypeError(`${caller} has no option "dilation" (average pooling does not dilate, as in PyTorch), but got ${show(options[key])}`);
+    if (kind === 'avg' && key === 'returnIndices') {
+      throw new TypeError(`${caller} has no option "returnIndices" (average pooling has no indices), but got ${show(options[key])}`);
     }
     throw new TypeError(`${caller} has no option "${key}"; known options: ${allowed.join(', ')}`);
   }
@@ -94,20 +158,29 @@ export function normalizeOptions(kind, options, caller = kind === 'avg' ? 'avgPo
   }
   const kernel = pairOf('kernelSize', options.kernelSize);
   const stride = options.stride === undefined || options.stride === null ? kernel.slice() : pairOf('stride', options.stride);
-  const padding = options.padding === undefined ? [0, 0] : pairOf('padding', options.padding);
+  const padding = paddingOf(options.padding);
   const dilation = options.dilation === undefined ? [1, 1] : pairOf('dilation', options.dilation);
   const ceilMode = booleanOf('ceilMode', options.ceilMode, false);
   const countIncludePad = booleanOf('countIncludePad', options.countIncludePad, true);
+  const returnIndices = booleanOf('returnIndices', options.returnIndices, true);
+  const dataFormat = dataFormatOf(options.dataFormat);
 
   requireAtLeast('kernelSize', kernel, 1);
   requireAtLeast('stride', stride, 1);
   requireAtLeast('dilation', dilation, 1);
-  requireAtLeast('padding', padding, 0);
-  // PyTorch bounds padding by half the kernel (and, for max, also by half the
-  // effective kernel, which never binds tighter).
-  const half = kernel.map((k) => Math.floor(k / 2));
-  if (padding[0] > half[0] || padding[1] > half[1]) {
-    throw new RangeError(`padding must be at most half of kernelSize (${show(half)} for kernelSize ${show(kernel)}), but got ${show(padding)}`);
+  if (padding.rule === 'symmetric') {
+    requireAtLeast('padding', padding.pair, 0);
+    // PyTorch bounds padding by half the kernel (and, for max, also by half
+    // the effective kernel, which never binds tighter).
+    const half = kernel.map((k) => Math.floor(k / 2));
+    if (padding.pair[0] > half[0] || padding.pair[1] > half[1]) {
+      throw new RangeError(
+        `padding must be at most half of kernelSize (${show(half)} for kernelSize ${show(kernel)}), but got ${show(padding.pair)}` +
+          '; four numbers [top, bottom, left, right] allow more, as ONNX does',
+      );
+    }
+  } else if (padding.rule === 'explicit') {
+    requireAtLeast('padding', padding.pads, 0);
   }
 
   let divisorOverride = null;
@@ -118,29 +191,60 @@ export function normalizeOptions(kind, options, caller = kind === 'avg' ? 'avgPo
     if (Math.abs(d) > 2 ** 31 - 1) throw new RangeError(`divisorOverride must fit in 32 bits (|d| ≤ 2147483647), but got ${show(d)}`);
     divisorOverride = d;
   }
-  for (const [name, pair] of [['kernelSize', kernel], ['stride', stride], ['dilation', dilation]]) {
-    if (pair[0] > 2 ** 30 || pair[1] > 2 ** 30) throw new RangeError(`${name} must be ≤ 2^30, but got ${show(pair)}`);
-  }
-  return { kind, kernel, stride, padding, dilation, ceilMode, countIncludePad, divisorOverride };
+  requireAtMost('kernelSize', kernel, MAX_OPTION);
+  requireAtMost('stride', stride, MAX_OPTION);
+  requireAtMost('dilation', dilation, MAX_OPTION);
+  if (padding.rule === 'explicit') requireAtMost('padding', padding.pads, MAX_OPTION);
+  const pads = padding.rule === 'symmetric' ? [padding.pair[0], padding.pair[0], padding.pair[1], padding.pair[1]] : padding.pads ?? null;
+  return { kind, kernel, stride, dilation, padRule: padding.rule, pads, ceilMode, countIncludePad, divisorOverride, dataFormat, returnIndices };
 }
 
-/** PyTorch's pooling_output_shape for one axis. */
-export function pooledSize(size, kernel, stride, padding, dilation, ceilMode) {
-  const span = size + 2 * padding - dilation * (kernel - 1) - 1;
+const extentOf = (o, axis) => o.dilation[axis] * (o.kernel[axis] - 1) + 1;
+
+/**
+ * The padding [top, bottom, left, right] and ceil mode that options `o` use
+ * over an input plane [H, W]: the auto rules pad so that ceil(size / stride)
+ * windows fit (the odd one at the end for "same", at the start for
+ * "same-lower") and, as in ONNX, ignore ceilMode.
+ */
+export function resolvePadding([h, w], o) {
+  if (o.pads) return { pads: o.pads, ceilMode: o.ceilMode };
+  if (o.padRule === 'valid') return { pads: [0, 0, 0, 0], ceilMode: false };
+  const pads = [];
+  [h, w].forEach((size, axis) => {
+    const windows = Math.ceil(size / o.stride[axis]);
+    const total = Math.max(0, (windows - 1) * o.stride[axis] + extentOf(o, axis) - size);
+    const small = Math.floor(total / 2);
+    pads.push(...(o.padRule === 'same' ? [small, total - small] : [total - small, small]));
+  });
+  return { pads, ceilMode: false };
+}
+
+/** Output size of one axis: PyTorch's pooling_output_shape, with ONNX's separate begin and end padding. */
+export function pooledSize(size, kernel, stride, padBegin, dilation, ceilMode, padEnd = padBegin) {
+  const span = size + padBegin + padEnd - dilation * (kernel - 1) - 1;
   let out = Math.floor((span + (ceilMode ? stride - 1 : 0)) / stride) + 1;
-  // In ceil mode the last window must start inside the input or the left padding.
-  if (ceilMode && out > 0 && (out - 1) * stride >= size + padding) out -= 1;
+  // In ceil mode the last window must start inside the input or the leading padding.
+  if (ceilMode && out > 0 && (out - 1) * stride >= size + padBegin) out -= 1;
   return out;
 }
 
 /** Output [Ho, Wo] of normalised options `o` over an input plane [H, W]; RangeError if empty. */
 export function planeOutputShape([h, w], o) {
-  const out = [0, 1].map((a) => pooledSize([h, w][a], o.kernel[a], o.stride[a], o.padding[a], o.dilation[a], o.ceilMode));
+  const { pads, ceilMode } = resolvePadding([h, w], o);
+  [h, w].forEach((size, axis) => {
+    const extent = size + pads[2 * axis] + pads[2 * axis + 1];
+    if (extent > MAX_ELEMENTS) {
+      throw new RangeError(`the padded input must have at most ${MAX_ELEMENTS} positions per axis, but got ${extent} on axis ${axis === 0 ? 'H' : 'W'}`);
+    }
+  });
+  const out = [0, 1].map((a) => pooledSize([h, w][a], o.kernel[a], o.stride[a], pads[2 * a], o.dilation[a], ceilMode, pads[2 * a + 1]));
   if (out[0] < 1 || out[1] < 1) {
-    const extent = o.dilation.map((d, a) => d * (o.kernel[a] - 1) + 1);
+    const extent = [0, 1].map((a) => extentOf(o, a));
+    const padding = o.padRule === 'symmetric' ? [pads[0], pads[2]] : pads;
     throw new RangeError(
       `output size must be ≥ 1 on both axes, but got ${show(out)} for input [${h}, ${w}] ` +
-        `(window extent ${show(extent)}, padding ${show(o.padding)}, stride ${show(o.stride)})`,
+        `(window extent ${show(extent)}, padding ${show(padding)}, stride ${show(o.stride)})`,
     );
   }
   return out;

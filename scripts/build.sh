@@ -45,6 +45,10 @@ const all = JSON.parse(fs.readFileSync("tests/fixtures/pytorch.json", "utf8"));
 const cases = all.cases.filter((c) => c.name === "notebook_maxpool" || c.name === "notebook_avgpool");
 fs.writeFileSync("web/vendor/fixtures/pytorch-notebook.json", JSON.stringify({ torch: all.torch, cases }));
 '
+# Python mode: Pyodide's runtime (CPython in wasm, from the npm package) and
+# the checker's Python files, served same-origin; the page loads them only
+# when the learner opens Python mode.
+node scripts/vendor-python.js
 # The whole page as one file (dist/poolgrad-aufgabe7.html), for file:// and a course's LMS.
 node scripts/build-single.js
 echo "build: dist/poolgrad.wasm $(wc -c < dist/poolgrad.wasm) bytes, dist/poolgrad-scalar.wasm $(wc -c < dist/poolgrad-scalar.wasm) bytes"

@@ -64,6 +64,10 @@ function badNumbers(min) {
   ].filter((c) => c[5]);
 }
 
+// The entry that is wrong is named, not just any entry of the pair.
+row('maxPool2d_kernelSize_second_entry_fractional_is_the_one_named', () => maxPool2d(X(), { kernelSize: [2, 1.5] }), RangeError, ['kernelSize', '; 1.5 is not an integer']);
+row('maxPool2d_stride_first_entry_fractional_is_the_one_named', () => maxPool2d(X(), { kernelSize: 2, stride: [0.5, 2] }), RangeError, ['stride', '; 0.5 is not an integer']);
+
 // Each entry point that takes options, called with `opts` on a valid input.
 const optionCallers = {
   maxPool2d: { kind: 'max', call: (opts) => maxPool2d(X(), opts) },
@@ -82,7 +86,7 @@ for (const [caller, { kind, call }] of Object.entries(optionCallers)) {
     ['kernelSize', 1, {}],
     ['stride', 1, { kernelSize: 2 }],
     ['padding', 0, { kernelSize: 4 }],
-    ...(kind === 'avg' ? [] : [['dilation', 1, { kernelSize: 2 }]]),
+    ['dilation', 1, { kernelSize: 2 }],
   ];
   for (const [name, min, base] of numeric) {
     for (const [edge, value, Class, rule, text] of badNumbers(min)) {
@@ -95,7 +99,7 @@ for (const [caller, { kind, call }] of Object.entries(optionCallers)) {
   } else {
     row(`${caller}_padding_more_than_half_kernel_even_with_dilation`, () => call({ kernelSize: 2, dilation: 3, padding: 2 }), RangeError, ['padding', 'at most half', '[2, 2]']);
   }
-  for (const name of ['kernelSize', 'stride', ...(kind === 'avg' ? [] : ['dilation'])]) {
+  for (const name of ['kernelSize', 'stride', 'dilation']) {
     row(`${caller}_${name}_beyond_2_pow_30`, () => call({ kernelSize: 2, [name]: 2 ** 31 }), RangeError, [name, '≤ 2^30', '2147483648']);
   }
   row(`${caller}_kernelSize_missing`, () => call({ stride: 2 }), TypeError, ['kernelSize', 'required', 'undefined']);
@@ -123,8 +127,24 @@ for (const [caller, { kind, call }] of Object.entries(optionCallers)) {
   }
   row(`${caller}_unknown_option`, () => call({ kernelSize: 2, kernal: 3 }), TypeError, [caller, 'no option', '"kernal"']);
   row(`${caller}_python_spelling`, () => call({ kernel_size: 2 }), TypeError, [caller, 'camelCase', '"kernel_size"']);
+  // The forms beyond PyTorch: four paddings, the padding words, dataFormat.
+  row(`${caller}_padding_three_numbers`, () => call({ kernelSize: 2, padding: [1, 0, 1] }), TypeError, ['padding', '[top, bottom, left, right]', '[1, 0, 1]', '3 entries']);
+  row(`${caller}_padding_four_numbers_negative`, () => call({ kernelSize: 2, padding: [0, 1, -1, 0] }), RangeError, ['padding', '≥ 0', '[0, 1, -1, 0]']);
+  row(`${caller}_padding_four_numbers_fractional`, () => call({ kernelSize: 2, padding: [0, 1, 0.5, 0] }), RangeError, ['padding', '0.5 is not an integer']);
+  row(`${caller}_padding_four_numbers_string_entry`, () => call({ kernelSize: 2, padding: [0, 1, '1', 0] }), TypeError, ['padding', '[0, 1, "1", 0]']);
+  row(`${caller}_padding_four_numbers_beyond_2_pow_30`, () => call({ kernelSize: 2, padding: [0, 2 ** 31, 0, 0] }), RangeError, ['padding', '≤ 2^30', '2147483648']);
+  row(`${caller}_padding_SAME_in_capitals_is_refused_with_the_word_to_use`, () => call({ kernelSize: 2, padding: 'SAME' }), TypeError, ['padding', '"same"', '"SAME"', 'lower case']);
+  row(`${caller}_padding_SAME_LOWER_names_same_lower`, () => call({ kernelSize: 2, padding: 'SAME_LOWER' }), TypeError, ['padding', '"same-lower"', '"SAME_LOWER"']);
+  row(`${caller}_padding_unknown_word`, () => call({ kernelSize: 2, padding: 'full' }), TypeError, ['padding', '"valid", "same", "same-lower"', '"full"']);
+  row(`${caller}_dataFormat_NDHWC`, () => call({ kernelSize: 2, dataFormat: 'NDHWC' }), RangeError, ['dataFormat', '"NCHW" or "NHWC"', '"NDHWC"']);
+  row(`${caller}_dataFormat_lower_case`, () => call({ kernelSize: 2, dataFormat: 'nhwc' }), RangeError, ['dataFormat', 'capitals', '"nhwc"']);
+  row(`${caller}_dataFormat_keras_channels_last`, () => call({ kernelSize: 2, dataFormat: 'channels_last' }), RangeError, ['dataFormat', '"NHWC"', '"channels_last"']);
+  row(`${caller}_dataFormat_number`, () => call({ kernelSize: 2, dataFormat: 1 }), TypeError, ['dataFormat', '"NCHW" or "NHWC"', '1']);
+  row(`${caller}_onnx_spelling_auto_pad`, () => call({ kernelSize: 2, auto_pad: 'SAME_UPPER' }), TypeError, [caller, 'camelCase', '"auto_pad"', '"padding"']);
   if (kind === 'avg') {
-    row(`${caller}_dilation_for_average_pooling`, () => call({ kernelSize: 2, dilation: 2 }), TypeError, [caller, '"dilation"', '2']);
+    row(`${caller}_returnIndices_for_average_pooling`, () => call({ kernelSize: 2, returnIndices: false }), TypeError, [caller, '"returnIndices"', 'no indices']);
+  } else {
+    row(`${caller}_returnIndices_not_boolean`, () => call({ kernelSize: 2, returnIndices: 0 }), TypeError, ['returnIndices', 'true or false', '0']);
   }
   if (kind === 'max') {
     row(`${caller}_countIncludePad_for_max_pooling`, () => call({ kernelSize: 2, countIncludePad: true }), TypeError, [caller, 'no option', '"countIncludePad"']);
@@ -249,7 +269,17 @@ for (const [caller, call] of [
 row('avgPool2dBackward_scratch_total_wraps_32_bits', () => avgPool2dBackward({ data: [1], shape: [1, 1, 1] }, [1, 16, 67108863], { kernelSize: [16, 67108863] }), RangeError, ['tensors need', '32-bit wasm memory', '4294967296']);
 row('maxPool2dBackward_gradOutput_rank_differs_from_inputShape', () => maxPool2dBackward({ data: new Float32Array(4), shape: [1, 2, 2] }, { data: new Int32Array(4), shape: [1, 2, 2] }, [1, 1, 4, 4]), RangeError, ['gradOutput.shape', 'match inputShape', '[1, 2, 2]']);
 row('maxPool2dBackward_gradOutput_channels_differ_from_inputShape', () => maxPool2dBackward({ data: new Float32Array(8), shape: [1, 2, 2, 2] }, { data: new Int32Array(8), shape: [1, 2, 2, 2] }, [1, 1, 4, 4]), RangeError, ['gradOutput.shape', 'match inputShape', '[1, 2, 2, 2]']);
-row('maxPool2dBackward_indices_shape_differs', () => maxPool2dBackward(G(), { data: new Int32Array(2), shape: [1, 1, 1, 2] }, [1, 1, 4, 4]), RangeError, ['indices.shape', 'equal gradOutput.shape', '[1, 1, 1, 2]']);
+// The indices carry the forward's output size, so a differing gradOutput is
+// the argument named.
+row('maxPool2dBackward_gradOutput_shape_differs_from_indices', () => maxPool2dBackward(G(), { data: new Int32Array(2), shape: [1, 1, 1, 2] }, [1, 1, 4, 4]), RangeError, ['gradOutput.shape', 'must be [1, 1, 1, 2]', 'indices.shape', 'but got [1, 1, 2, 2]']);
+row('maxPool2dBackward_nhwc_gradOutput_channels_differ', () => maxPool2dBackward({ data: new Float32Array(8), shape: [1, 2, 2, 2] }, { data: new Int32Array(8), shape: [1, 2, 2, 2] }, [1, 4, 4, 1], { dataFormat: 'NHWC' }), RangeError, ['gradOutput.shape', 'match inputShape', '[1, 2, 2, 2]']);
+row('maxPool2dBackward_dataFormat_bad', () => maxPool2dBackward(G(), { data: new Int32Array(4), shape: [1, 1, 2, 2] }, [1, 1, 4, 4], { dataFormat: 'CHWN' }), RangeError, ['dataFormat', '"NCHW" or "NHWC"', '"CHWN"']);
+row('maxPool2d_indices_target_without_returnIndices', (heap) => maxPool2d(X(), { kernelSize: 2, returnIndices: false }, { indices: heap([1, 1, 2, 2], 'int32') }), TypeError, ['output argument', '"indices"', 'expected output']);
+row('MaxPool2d_backwardInput_without_returnIndices', () => {
+  const layer = new MaxPool2d({ kernelSize: 2, returnIndices: false });
+  layer.forward(X());
+  return layer.backwardInput({ data: new Float32Array(4), shape: [1, 1, 2, 2] });
+}, Error, ['backwardInput', 'returnIndices: false']);
 row('maxPool2dBackward_indices_rank_differs', () => maxPool2dBackward(G(), { data: new Int32Array(4), shape: [1, 2, 2] }, [1, 1, 4, 4]), RangeError, ['indices.shape', 'equal gradOutput.shape', '[1, 2, 2]']);
 for (const [edge, value, Class, parts] of [
   ['index_past_plane', 16, RangeError, ['indices', '[-1, 16)', '16']],
@@ -273,7 +303,7 @@ row('MaxPool2d_backwardInput_gradOutput_wrong_shape', () => {
   const layer = new MaxPool2d({ kernelSize: 2 });
   layer.forward(X());
   return layer.backwardInput({ data: new Float32Array(2), shape: [1, 1, 1, 2] });
-}, RangeError, ['indices.shape', 'equal gradOutput.shape', '[1, 1, 1, 2]']);
+}, RangeError, ['gradOutput.shape', 'must be [1, 1, 2, 2]', 'indices.shape', 'but got [1, 1, 1, 2]']);
 row('AvgPool2d_backwardInput_gradOutput_wrong_shape', () => {
   const layer = new AvgPool2d({ kernelSize: 2 });
   layer.forward(X());

@@ -1,8 +1,10 @@
-// The notebook's own values (../shared/fixtures/notebook.json, checked
-// against PyTorch), through the package's public entry point.
+// The notebook's own values (tests/fixtures/notebook.json, checked against
+// PyTorch), through the package's public entry point; and the checker's one
+// home of the notebook's givens (js/checker/notebook.js) agrees with it.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AvgPool2d, MaxPool2d, avgPool2dBackward, format, maxPool2d, outputShape, ready, tensor, toNested } from 'poolgrad';
+import { AVG_GRAD, KERNEL, MAX_GRAD, O_0, OUTPUT_SHAPE_CALLS, STRIDE } from 'poolgrad/checker';
 
 const notebook = JSON.parse(readFileSync(new URL('./fixtures/notebook.json', import.meta.url), 'utf8'));
 
@@ -53,5 +55,13 @@ describe('notebook', () => {
   it('format_prints_like_numpy_print_tensors', () => {
     const { output } = maxPool2d(tensor(notebook.maxPool.input), maxOptions);
     expect(format(output)).toBe('[[[[5. 5.]\n   [6. 3.]]\n\n  [[7. 7.]\n   [7. 7.]]]]');
+  });
+
+  it('the_checkers_givens_are_the_notebooks', () => {
+    expect(O_0).toEqual(notebook.maxPool.input);
+    expect(MAX_GRAD).toEqual(notebook.maxPool.gradOutput);
+    expect(AVG_GRAD).toEqual(notebook.avgPool.gradOutput);
+    expect({ kernelSize: KERNEL, stride: STRIDE }).toEqual(optionsOf(notebook.maxPool));
+    expect(OUTPUT_SHAPE_CALLS.map((c) => [c.inputShape, outputShape(c.inputShape, optionsOf(c))])).toEqual(notebook.outputShape.map((c) => [c.input, c.expected]));
   });
 });

@@ -459,3 +459,111 @@ describe('every bad input throws the right class (random values)', () => {
     );
   });
 });
+
+// --- one authority for the option rules ------------------------------------------------
+// The core's make_plan decides; js/options.js words the same rules. Random
+// integer options, legal or not, go to both: they must accept the same calls,
+// compute the same output size, and refuse for the same parameter.
+import { normalizeOptions, planeOutputShape } from '../js/options.js';
+import { Param, PadRule, Status, statusNames, wasm } from '../js/core/module.js';
+import { paramBlock } from '../js/core/parameter-block.js';
+
+const STATUS_OF_PARAMETER = {
+  kernelSize: 'badKernelSize', stride: 'badStride', padding: 'badPadding', dilation: 'badDilation',
+  divisorOverride: 'badDivisor', 'output size': 'badOutputSize', 'padded input': 'tooLarge',
+};
+
+function namedParameter(message) {
+  const hit = Object.keys(STATUS_OF_PARAMETER).find((name) => message.startsWith(name) || message.startsWith(`the ${name}`));
+  return hit ?? message;
+}
+
+// Writes the raw integers straight into the block (no JS normalisation), so
+// options JS refuses reach the core as well.
+function planRaw(kind, raw, [h, w]) {
+  const p = new Int32Array(wasm.HEAP32.buffer, paramBlock(), Param.count);
+  p.fill(0);
+  const pair = (v) => (Array.isArray(v) ? v : [v, v]);
+  p[Param.kind] = kind === 'max' ? 0 : 1;
+  p[Param.planes] = 1;
+  p[Param.channels] = 1;
+  p[Param.inH] = h;
+  p[Param.inW] = w;
+  [p[Param.kernelH], p[Param.kernelW]] = pair(raw.kernelSize);
+  [p[Param.strideH], p[Param.strideW]] = pair(raw.stride ?? raw.kernelSize);
+  [p[Param.dilationH], p[Param.dilationW]] = pair(raw.dilation ?? 1);
+  const words = { valid: 'valid', same: 'sameUpper', 'same-lower': 'sameLower' };
+  if (typeof raw.padding === 'string') {
+    p[Param.padRule] = PadRule[words[raw.padding]];
+  } else if (Array.isArray(raw.padding) && raw.padding.length === 4) {
+    p[Param.padRule] = PadRule.explicit;
+    [p[Param.padTop], p[Param.padBottom], p[Param.padLeft], p[Param.padRight]] = raw.padding;
+  } else {
+    const [ph, pw] = pair(raw.padding ?? 0);
+    p[Param.padRule] = PadRule.symmetric;
+    [p[Param.padTop], p[Param.padBottom], p[Param.padLeft], p[Param.padRight]] = [ph, ph, pw, pw];
+  }
+  p[Param.ceilMode] = raw.ceilMode ? 1 : 0;
+  p[Param.countIncludePad] = raw.countIncludePad === false ? 0 : 1;
+  p[Param.hasDivisor] = raw.divisorOverride === undefined ? 0 : 1;
+  p[Param.divisor] = raw.divisorOverride ?? 0;
+  p[Param.indices] = 1;
+  const status = statusNames[wasm.plan(paramBlock())];
+  return { status, out: [p[Param.outH], p[Param.outW]] };
+}
+
+describe('option rules: JS and the wasm core decide alike', () => {
+  // Mostly legal values, some at or past the edges.
+  const small = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 3 }), weight: 12 }, { arbitrary: fc.integer({ min: -2, max: 6 }), weight: 1 });
+  const pad = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 2 }), weight: 12 }, { arbitrary: fc.integer({ min: -2, max: 6 }), weight: 1 });
+  const pairOrNumber = fc.oneof(small, fc.tuple(small, small));
+  const padPairOrNumber = fc.oneof(pad, fc.tuple(pad, pad));
+  const rawOptions = fc.record(
+    {
+      kind: fc.constantFrom('max', 'avg'),
+      kernelSize: fc.oneof({ arbitrary: pairOrNumber, weight: 30 }, { arbitrary: fc.constant(2 ** 30 + 1), weight: 1 }),
+      stride: pairOrNumber,
+      dilation: fc.oneof({ arbitrary: pairOrNumber, weight: 30 }, { arbitrary: fc.constant([1, 2 ** 31 - 1]), weight: 1 }),
+      padding: fc.oneof(padPairOrNumber, fc.tuple(pad, pad, pad, pad), fc.constantFrom('valid', 'same', 'same-lower')),
+      ceilMode: fc.boolean(),
+      countIncludePad: fc.boolean(),
+      divisorOverride: fc.integer({ min: -2, max: 2 }),
+      size: fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 })),
+    },
+    { requiredKeys: ['kind', 'kernelSize', 'size'] },
+  );
+  it('options_agree_on_acceptance_output_size_and_the_refused_parameter', () => {
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(rawOptions, ({ kind, size, ...raw }) => {
+        if (kind === 'max') delete raw.divisorOverride;
+        if (kind === 'max') delete raw.countIncludePad;
+        let js;
+        try {
+          js = { out: planeOutputShape(size, normalizeOptions(kind, raw)) };
+        } catch (error) {
+          js = { refused: namedParameter(error.message) };
+        }
+        const core = planRaw(kind, raw, size);
+        if (js.out) {
+          accepted += 1;
+          expect(core.status).toBe('ok');
+          expect(core.out).toEqual(js.out);
+        } else {
+          refused += 1;
+          expect(core.status).toBe(STATUS_OF_PARAMETER[js.refused] ?? js.refused);
+        }
+      }),
+      { numRuns: 3000, seed: 20261130 },
+    );
+    // The generator must reach both sides of the rules.
+    expect(accepted).toBeGreaterThan(600);
+    expect(refused).toBeGreaterThan(600);
+  });
+  it('the_status_names_come_from_the_module', () => {
+    expect(Status.ok).toBe(0);
+    expect(new Set(Object.values(Status)).size).toBe(Object.keys(Status).length);
+    expect(Object.keys(Param)).toContain('expectOutH');
+  });
+});

@@ -66,13 +66,16 @@ int64_t oracle_size(int64_t in, const AxisOptions& a, bool ceil_mode) {
   return out;
 }
 
-// The validation rules of DESIGN.md, restated.
+// The validation rules of the README's semantics table (PyTorch's padding
+// form), restated.
 bool oracle_valid(PoolKind kind, int64_t planes, int64_t h, int64_t w, const PoolOptions& o) {
+  constexpr int64_t kMaxOption = int64_t{1} << 30;
   for (const AxisOptions* a : {&o.h, &o.w}) {
     if (a->kernel < 1 || a->stride < 1 || a->dilation < 1 || a->padding < 0) return false;
-    if (kind == PoolKind::avg && a->dilation != 1) return false;
     if (a->padding > a->kernel / 2) return false;
+    if (a->kernel > kMaxOption || a->stride > kMaxOption || a->dilation > kMaxOption) return false;
   }
+  if (h + 2 * int64_t{o.h.padding} > kMaxElements || w + 2 * int64_t{o.w.padding} > kMaxElements) return false;
   if (kind == PoolKind::avg && o.has_divisor_override && o.divisor_override == 0) return false;
   if (planes < 1 || h < 1 || w < 1) return false;
   const long double limit = static_cast<long double>(kMaxElements);

@@ -1,5 +1,6 @@
 #include "poolgrad/flat_api.hpp"
 
+#include <cstdint>
 #include <cstdlib>
 
 #include "poolgrad/avgpool.hpp"
@@ -13,23 +14,35 @@ constexpr Address kAlignment = 4;  // float32/int32 views need at least this
 
 bool bad_address(Address a) { return a == 0 || a % kAlignment != 0; }
 
+int32_t clamp32(int64_t v) {
+  return static_cast<int32_t>(v < INT32_MIN ? INT32_MIN : v > INT32_MAX ? INT32_MAX : v);
+}
+
 Status read_plan(Address params, Plan* plan) {
   if (bad_address(params)) return Status::bad_pointer;
   int32_t* p = reinterpret_cast<int32_t*>(params);
   if (p[kKind] != 0 && p[kKind] != 1) return Status::bad_pointer;
   PoolOptions o;
-  o.h = {p[kKernelH], p[kStrideH], p[kPadH], p[kDilationH]};
-  o.w = {p[kKernelW], p[kStrideW], p[kPadW], p[kDilationW]};
+  o.h = {p[kKernelH], p[kStrideH], p[kPadTop], p[kDilationH], p[kPadBottom]};
+  o.w = {p[kKernelW], p[kStrideW], p[kPadLeft], p[kDilationW], p[kPadRight]};
+  o.pad_rule = static_cast<PadRule>(p[kPadRule]);
   o.ceil_mode = p[kCeilMode] != 0;
   o.count_include_pad = p[kCountIncludePad] != 0;
   o.has_divisor_override = p[kHasDivisor] != 0;
   o.divisor_override = p[kDivisor];
+  o.layout = static_cast<Layout>(p[kLayout]);
+  o.indices = p[kIndices] != 0;
+  Refusal why;
   const Status s = make_plan(static_cast<PoolKind>(p[kKind]), p[kPlanes], p[kInH],
-                             p[kInW], o, plan);
-  if (s == Status::ok) {
-    p[kOutH] = plan->out_h;
-    p[kOutW] = plan->out_w;
-  }
+                             p[kInW], o, plan, &why, p[kChannels]);
+  p[kErrorAxis] = why.axis;
+  p[kErrorValue] = clamp32(why.value);
+  if (s != Status::ok) return s;
+  p[kOutH] = plan->out_h;
+  p[kOutW] = plan->out_w;
+  if ((p[kExpectOutH] != 0 && p[kExpectOutH] != plan->out_h) ||
+      (p[kExpectOutW] != 0 && p[kExpectOutW] != plan->out_w))
+    return Status::size_mismatch;
   return s;
 }
 
@@ -52,10 +65,12 @@ int32_t max_forward(Address params, Address input, Address output, Address indic
   Plan p;
   if (Status s = read_plan(params, &p); s != Status::ok) return code(s);
   if (p.kind != PoolKind::max) return code(Status::bad_pointer);
-  if (bad_address(input) || bad_address(output) || bad_address(indices))
+  // Without indices (returnIndices: false) no index buffer is passed.
+  if (bad_address(input) || bad_address(output) || (p.opt.indices && bad_address(indices)))
     return code(Status::bad_pointer);
   max_pool2d_forward(p, view<const float>(input, in_size(p)),
-                     view<float>(output, out_size(p)), view<int32_t>(indices, out_size(p)));
+                     view<float>(output, out_size(p)),
+                     view<int32_t>(p.opt.indices ? indices : 0, p.opt.indices ? out_size(p) : 0));
   return code(Status::ok);
 }
 
@@ -64,7 +79,8 @@ int32_t max_backward(Address params, Address grad_output, Address indices,
   if (bad_address(params)) return code(Status::bad_pointer);
   const int32_t* q = reinterpret_cast<const int32_t*>(params);
   Plan p;
-  if (Status s = make_scatter_plan(q[kPlanes], q[kInH], q[kInW], q[kOutH], q[kOutW], &p);
+  if (Status s = make_scatter_plan(q[kPlanes], q[kInH], q[kInW], q[kOutH], q[kOutW], &p,
+                                   static_cast<Layout>(q[kLayout]), q[kChannels]);
       s != Status::ok)
     return code(s);
   if (bad_address(grad_output) || bad_address(indices) || bad_address(grad_input))

@@ -46,6 +46,13 @@ const char* path_name(Path path) {
     case Path::avg_any: return "avg_any";
     case Path::avg_back_s1: return "avg_back_s1";
     case Path::avg_back_disjoint: return "avg_back_disjoint";
+    case Path::max_values: return "max_values";
+    case Path::max_nhwc: return "max_nhwc";
+    case Path::max_nhwc_values: return "max_nhwc_values";
+    case Path::avg_nhwc: return "avg_nhwc";
+    case Path::avg_back_nhwc: return "avg_back_nhwc";
+    case Path::max_back_nhwc: return "max_back_nhwc";
+    case Path::max_back: return "max_back";
   }
   return "?";
 }
@@ -56,6 +63,35 @@ Interior max_interior(const Plan& p) {
   const int64_t lo = (int64_t{a.padding} + a.stride - 1) / a.stride;
   const int64_t reach = int64_t{p.in_w} - 1 + a.padding - int64_t{a.kernel - 1} * a.dilation;
   return clip(p, lo, floor_div(reach, a.stride));
+}
+
+bool pytorch_shaped(const Plan& p) {
+  const AxisOptions& h = p.opt.h;
+  const AxisOptions& w = p.opt.w;
+  const bool symmetric = end_padding(h) == h.padding && end_padding(w) == w.padding &&
+                         h.padding <= h.kernel / 2 && w.padding <= w.kernel / 2;
+  const bool max_with_indices = p.kind == PoolKind::max && p.opt.indices;
+  const bool avg_undilated = p.kind == PoolKind::avg && h.dilation == 1 && w.dilation == 1;
+  return p.opt.layout == Layout::nchw && symmetric && (max_with_indices || avg_undilated);
+}
+
+Path path_for(Op op, const Plan& p) {
+  const bool nhwc = p.opt.layout == Layout::nhwc;
+  switch (op) {
+    case Op::max_forward:
+      if (nhwc) return p.opt.indices ? Path::max_nhwc : Path::max_nhwc_values;
+      if (!p.opt.indices) return Path::max_values;
+      return pytorch_shaped(p) ? max_forward_path(p) : Path::general;
+    case Op::max_backward:
+      return nhwc ? Path::max_back_nhwc : Path::max_back;
+    case Op::avg_forward:
+      if (nhwc) return Path::avg_nhwc;
+      return pytorch_shaped(p) ? avg_forward_path(p) : Path::general;
+    case Op::avg_backward:
+      if (nhwc) return Path::avg_back_nhwc;
+      return pytorch_shaped(p) ? avg_backward_path(p) : Path::general;
+  }
+  return Path::general;
 }
 
 Path max_forward_path(const Plan& p) {

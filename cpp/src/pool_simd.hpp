@@ -21,7 +21,25 @@ enum class Path : int32_t {
   avg_any = 7,          // forward, other strides
   avg_back_s1 = 8,      // backward by gathering, stride 1 on both axes
   avg_back_disjoint = 9,  // backward, windows that never overlap (stride ≥ kernel)
+  max_values = 10,      // NCHW max without indices: one tap at a time over a row
+  max_nhwc = 11,        // channels last: every loop runs over the channels
+  max_nhwc_values = 12,  // channels last, without indices
+  avg_nhwc = 13,
+  avg_back_nhwc = 14,
+  max_back_nhwc = 15,
+  max_back = 16,        // NCHW scatter
 };
+
+enum class Op : int32_t { max_forward, max_backward, avg_forward, avg_backward };
+
+// The one place that picks the kernel for an operation on a validated Plan;
+// the entry points switch on it and the tests assert it.
+Path path_for(Op op, const Plan& p);
+
+// True for the plans the vector NCHW kernels were written for: NCHW,
+// symmetric padding of at most half the kernel (PyTorch's rule), average
+// windows without dilation, max pooling with indices.
+bool pytorch_shaped(const Plan& p);
 
 const char* path_name(Path path);
 
@@ -51,6 +69,15 @@ void max_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output
 // scratch memory cannot be had; the caller then runs the general path.
 bool avg_forward_fast(Path path, const Plan& p, ConstFloats input, Floats output);
 bool avg_backward_fast(Path path, const Plan& p, ConstFloats grad_output,
+                       Floats grad_input);
+
+// Channels-last kernels (nhwc.cpp) and NCHW max without indices (maxpool.cpp).
+void max_forward_nhwc(const Plan& p, ConstFloats input, Floats output, Indices indices);
+void max_forward_values(const Plan& p, ConstFloats input, Floats output);
+void avg_forward_nhwc(const Plan& p, ConstFloats input, Floats output);
+void avg_backward_nhwc(const Plan& p, ConstFloats grad_output, Floats grad_input);
+// Expects indices already checked to lie in [-1, in_h·in_w).
+void max_backward_nhwc(const Plan& p, ConstFloats grad_output, ConstIndices indices,
                        Floats grad_input);
 
 // The scalar per-window code, shared by the general paths and the border

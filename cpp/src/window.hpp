@@ -27,8 +27,17 @@ inline AxisWindow axis_window(int32_t o, int32_t in, const AxisOptions& a) {
   return {start, first, std::max(first, last)};
 }
 
+// Taps of a window anchored at `start` that lie before the end of the padded
+// input: average pooling's count with count_include_pad (PyTorch's and ONNX's
+// divisor; taps past the end only exist in ceil mode).
+inline int32_t padded_taps(int32_t start, int32_t in, const AxisOptions& a) {
+  const int64_t room = int64_t{in} + end_padding(a) - start;
+  if (room <= 0) return 0;
+  return static_cast<int32_t>(std::min<int64_t>(a.kernel, (room - 1) / a.dilation + 1));
+}
+
 // Average pooling's clipped window [begin, end) and the count of positions
-// inside the padded input, as PyTorch computes them (dilation is 1).
+// inside the padded input, for windows without dilation (the vector paths).
 struct AvgWindow {
   int32_t begin;
   int32_t end;
@@ -39,7 +48,7 @@ inline AvgWindow avg_window(int32_t o, int32_t in, const AxisOptions& a) {
   const int32_t start = o * a.stride - a.padding;
   // start + kernel can pass 2^31 in ceil mode; the minimum always fits.
   const auto padded_end =
-      static_cast<int32_t>(std::min(int64_t{start} + a.kernel, int64_t{in} + a.padding));
+      static_cast<int32_t>(std::min(int64_t{start} + a.kernel, int64_t{in} + end_padding(a)));
   return {std::max(start, 0), std::min(padded_end, in), padded_end - start};
 }
 

@@ -15,10 +15,10 @@ double avg_divisor(const poolgrad::Plan& p, int64_t oh, int64_t ow) {
   int64_t count = 0;
   for (int64_t i = 0; i < o.h.kernel; ++i) {
     for (int64_t j = 0; j < o.w.kernel; ++j) {
-      const int64_t h = oh * o.h.stride - o.h.padding + i;
-      const int64_t w = ow * o.w.stride - o.w.padding + j;
-      const bool in_padded = h >= -o.h.padding && h < p.in_h + o.h.padding &&
-                             w >= -o.w.padding && w < p.in_w + o.w.padding;
+      const int64_t h = oh * o.h.stride - o.h.padding + i * o.h.dilation;
+      const int64_t w = ow * o.w.stride - o.w.padding + j * o.w.dilation;
+      const bool in_padded = h >= -o.h.padding && h < p.in_h + poolgrad::end_padding(o.h) &&
+                             w >= -o.w.padding && w < p.in_w + poolgrad::end_padding(o.w);
       const bool in_input = inside(h, p.in_h) && inside(w, p.in_w);
       count += o.count_include_pad ? in_padded : in_input;
     }
@@ -80,8 +80,8 @@ std::vector<float> avg_forward(const poolgrad::Plan& p, const std::vector<float>
         double sum = 0;
         for (int64_t i = 0; i < o.h.kernel; ++i) {
           for (int64_t j = 0; j < o.w.kernel; ++j) {
-            const int64_t h = oh * o.h.stride - o.h.padding + i;
-            const int64_t w = ow * o.w.stride - o.w.padding + j;
+            const int64_t h = oh * o.h.stride - o.h.padding + i * o.h.dilation;
+            const int64_t w = ow * o.w.stride - o.w.padding + j * o.w.dilation;
             if (inside(h, p.in_h) && inside(w, p.in_w)) sum += input[(c * p.in_h + h) * p.in_w + w];
           }
         }
@@ -102,8 +102,8 @@ std::vector<float> avg_backward(const poolgrad::Plan& p, const std::vector<float
         const double share = grad_output[k] / avg_divisor(p, oh, ow);
         for (int64_t i = 0; i < o.h.kernel; ++i) {
           for (int64_t j = 0; j < o.w.kernel; ++j) {
-            const int64_t h = oh * o.h.stride - o.h.padding + i;
-            const int64_t w = ow * o.w.stride - o.w.padding + j;
+            const int64_t h = oh * o.h.stride - o.h.padding + i * o.h.dilation;
+            const int64_t w = ow * o.w.stride - o.w.padding + j * o.w.dilation;
             if (inside(h, p.in_h) && inside(w, p.in_w)) gi[(c * p.in_h + h) * p.in_w + w] += share;
           }
         }

@@ -2,14 +2,26 @@
 // print_tensors blocks) against the notebook's expected values, computed
 // with poolgrad from the notebook's givens. No Python, no private package.
 
-import { compare } from './compare.js';
-import { AVG_GRAD, KERNEL, MAX_GRAD, O_0, OUTPUT_SHAPE_CALLS, STRIDE } from './notebook.js';
-import { parseNumpy } from './numpy.js';
-import { showValue } from './report.js';
+import { compare, describeJudgement } from './compare.js';
+import { exercise } from './exercises.js';
+import { readNotebook, storedOutput } from './ipynb.js';
+import { alternativesFor } from './misconceptions.js';
+import { AVG_CASE, MAX_CASE, OUTPUT_SHAPE_CALLS } from './notebook.js';
+import { parseAnswer } from './numpy.js';
+import { parseNumpy } from './printed.js';
+import { mistakeLine, showValue } from './report.js';
+import { describeParseError, say } from './words.js';
 
 // A block starts with one of these labels on a line of its own (print_tensors
 // prints "label:"; In[5] prints "Output Shape…:" then " (2, 2)").
 const LABEL = /^\s*(Output Shape Max Pooling|Output Shape|o_1|dEdo_0|dedo_0|o_0\.grad|backward_yx|backprop_yx)\s*:\s*(.*)$/;
+
+// The notebook's solution for the random average-pooling o_1 shows emoji
+// (as HTML entities or as characters) instead of numbers: not an answer.
+const PLACEHOLDER = /&#\d+;|&#x[0-9a-f]+;|\p{Extended_Pictographic}/iu;
+
+/** True for a block body that is the notebook's emoji placeholder, not printed numbers. */
+export const isPlaceholder = (body) => PLACEHOLDER.test(body);
 
 /** Splits pasted notebook output into [{ label, text, line }]; other lines are ignored. */
 export function splitBlocks(text) {
@@ -40,34 +52,49 @@ export function splitBlocks(text) {
   return blocks;
 }
 
+/**
+ * The text of a file or of stdin as bytes: UTF-8, or UTF-16 when it starts
+ * with a byte order mark (Windows PowerShell writes redirected output so).
+ */
+export function decodeText(bytes) {
+  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  return new TextDecoder('utf-8').decode(b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b);
+}
+
+/**
+ * The printed output to judge from a file's text: an .ipynb notebook (by
+ * name, or JSON text with "nbformat") gives its stored outputs, anything else
+ * is taken as pasted output. A malformed notebook throws ipynb.js's NotebookError.
+ */
+export function outputToJudge(text, fileName = '') {
+  const looksLikeNotebook = /\.ipynb$/i.test(fileName) || (/^\s*\{/.test(text) && /"nbformat"\s*:/.test(text));
+  return looksLikeNotebook ? storedOutput(readNotebook(text)) : text;
+}
+
 /** The notebook's judged outputs, computed with poolgrad. */
 export function notebookExpectations(poolgrad) {
-  const x = poolgrad.tensor(O_0);
-  const max = new poolgrad.MaxPool2d({ kernelSize: KERNEL, stride: STRIDE });
-  const maxOut = poolgrad.toNested(max.forward(x));
-  const yx = poolgrad.toNested(max.backpropYX);
-  const maxGrad = poolgrad.toNested(max.backwardInput(poolgrad.tensor(MAX_GRAD)));
-  const avg = new poolgrad.AvgPool2d({ kernelSize: KERNEL, stride: STRIDE });
-  avg.forward(x); // the gradient depends only on the input's shape
-  const avgGrad = poolgrad.toNested(avg.backwardInput(poolgrad.tensor(AVG_GRAD)));
-  const shapes = Object.fromEntries(
-    OUTPUT_SHAPE_CALLS.map((c) => [c.label, poolgrad.outputShape(c.inputShape, { kernelSize: c.kernelSize, stride: c.stride, padding: c.padding, dilation: c.dilation })]),
-  );
+  const result = (name, c) => exercise(name).expected(poolgrad, c);
+  const maxOut = result('MaxPooling.forward', MAX_CASE);
+  const yx = result('MaxPooling.backpropYX', MAX_CASE);
+  const maxGrad = result('MaxPooling.backwardInput', MAX_CASE);
+  const avgGrad = result('AvgPooling.backwardInput', AVG_CASE);
+  const shapes = Object.fromEntries(OUTPUT_SHAPE_CALLS.map((c) => [c.label, result('getOutputShape', c)]));
+  const shapeCall = (label) => OUTPUT_SHAPE_CALLS.find((c) => c.label === label);
+  const entry = (cell, whatKey, expected, name, c) => ({ cell, whatKey, what: say('en', whatKey), expected, exercise: name, case: c });
   return {
-    'Output Shape Max Pooling': [{ cell: 'In[5]', what: 'get_output_shape for max pooling', expected: shapes['Output Shape Max Pooling'] }],
-    'Output Shape': [{ cell: 'In[5]', what: 'get_output_shape with stride, padding and dilation', expected: shapes['Output Shape'] }],
-    o_1: [
-      { cell: 'In[7]', what: 'max pooling forward', expected: maxOut },
-      { cell: 'In[17]', what: 'average pooling forward of a random input', expected: null },
-    ],
-    backward_yx: [{ cell: 'In[9]', what: 'positions of the maxima (backprop_yx)', expected: yx }],
+    'Output Shape Max Pooling': [entry('In[5]', 'what.shapeMax', shapes['Output Shape Max Pooling'], 'getOutputShape', shapeCall('Output Shape Max Pooling'))],
+    'Output Shape': [entry('In[5]', 'what.shapeFull', shapes['Output Shape'], 'getOutputShape', shapeCall('Output Shape'))],
+    o_1: [entry('In[7]', 'what.maxForward', maxOut, 'maxpool2d', MAX_CASE), entry('In[17]', 'what.avgForwardRandom', null)],
+    backward_yx: [entry('In[9]', 'what.yx', yx, 'MaxPooling.backpropYX', MAX_CASE)],
     dEdo_0: [
-      { cell: 'In[11]', what: 'max pooling backward', expected: maxGrad },
-      { cell: 'In[13]', what: 'average pooling backward', expected: avgGrad },
+      entry('In[11]', 'what.maxBackward', maxGrad, 'MaxPooling.backwardInput', MAX_CASE),
+      entry('In[13]', 'what.avgBackward', avgGrad, 'AvgPooling.backwardInput', AVG_CASE),
     ],
     'o_0.grad': [
-      { cell: 'In[16]', what: 'PyTorch max pooling backward', expected: maxGrad },
-      { cell: 'In[17]', what: 'PyTorch average pooling backward', expected: avgGrad },
+      entry('In[16]', 'what.maxBackwardTorch', maxGrad, 'MaxPooling.backwardInput', MAX_CASE),
+      entry('In[17]', 'what.avgBackwardTorch', avgGrad, 'AvgPooling.backwardInput', AVG_CASE),
     ],
   };
 }
@@ -85,76 +112,88 @@ const looksRandomAverage = (value) => {
 };
 
 /**
- * Judges pasted notebook output: { blocks: [{ label, line, cell, what, verdict, message, wrong? }] }
- * with verdict 'right', 'wrong', 'invalid' (unreadable) or 'not-judged'.
+ * Judges pasted notebook output: { blocks: [{ label, line, cell, what, whatKey, verdict, message, ... }] }
+ * with verdict 'right', 'wrong' (with reason, wrong cells, expected, actual,
+ * mistake?), 'invalid' (unreadable, with parseError) or 'not-judged'.
+ * `message` is English; formatAnswers words the keys in either language.
  */
 export function checkAnswers(text, poolgrad) {
   const expectations = notebookExpectations(poolgrad);
-  const blocks = splitBlocks(text).map(({ label, text: body, line }) => {
+  const blocks = splitBlocks(text).filter((b) => !isPlaceholder(b.text)).map(({ label, text: body, line }) => {
     let value;
     try {
       value = parseNumpy(body);
     } catch (error) {
-      return { label, line, verdict: 'invalid', message: `could not read the printed value: ${error.message}` };
+      const parsed = parseAnswer(body);
+      const parseError = parsed.ok ? { key: 'singleNumber', value: parsed.values[0] } : parsed.error;
+      return { label, line, verdict: 'invalid', parseError, message: say('en', 'answers.unreadable', { detail: error.message }) };
     }
     const options = expectations[label];
     if (label === 'o_1' && looksRandomAverage(value)) {
       const o = options[1];
-      return { label, line, cell: o.cell, what: o.what, verdict: 'not-judged', message: 'not judged: the notebook feeds a random input here, so any values in (0, 1) are possible' };
+      return { label, line, cell: o.cell, what: o.what, whatKey: o.whatKey, verdict: 'not-judged', message: say('en', 'answers.notJudged') };
     }
-    // Labels used in two cells (max and average pooling): judge against the closer one.
+    // Labels used in two cells (max and average pooling): judge against the closer one;
+    // when both are far off, the one whose misconception the value shows is the closer.
     const judged = options.filter((o) => o.expected !== null);
-    const best = judged.reduce((a, b) => (score(b.expected, value) < score(a.expected, value) ? b : a));
-    const diff = compare(best.expected, value);
-    const base = { label, line, cell: best.cell, what: best.what };
-    if (!diff) return { ...base, verdict: 'right', message: 'right' };
-    if (label.startsWith('Output Shape') && diff.wrong.length) {
-      const tuple = (v) => (Array.isArray(v) ? `(${v.join(', ')})` : String(v));
-      const names = ['h_out', 'w_out'];
-      return {
-        ...base,
-        verdict: 'wrong',
-        message: `expected ${tuple(best.expected)}, got ${tuple(value)} (${diff.wrong.map((w) => names[w.index[0]]).join(' and ')} wrong)`,
-        wrong: diff.wrong,
-        expected: best.expected,
-        actual: value,
-      };
-    }
-    return {
-      ...base,
-      verdict: 'wrong',
-      message: diff.message,
-      wrong: diff.wrong,
-      expected: best.expected,
-      actual: value,
-    };
+    const closest = judged.reduce((a, b) => (score(b.expected, value) < score(a.expected, value) ? b : a));
+    const where = (o) => ({ label, line, cell: o.cell, what: o.what, whatKey: o.whatKey });
+    if (!compare(closest.expected, value)) return { ...where(closest), verdict: 'right', message: say('en', 'answers.right') };
+    const diffs = judged.map((o) => ({ o, diff: compare(o.expected, value, alternativesFor(poolgrad, o.exercise, o.case)) }));
+    const named = diffs.find((d) => d.diff.mistake && score(d.o.expected, value) === score(closest.expected, value));
+    const { o: best, diff } = named ?? diffs.find((d) => d.o === closest);
+    const block = { ...where(best), verdict: 'wrong', message: diff.message, reason: diff.reason, wrong: diff.wrong, expected: best.expected, actual: value };
+    if (diff.mistake) block.mistake = diff.mistake;
+    if (label.startsWith('Output Shape') && diff.wrong.length) block.message = shapeMessage('en', block);
+    return block;
   });
   // The max-pooling o_1 is printed by three cells; what follows it tells which.
   blocks.forEach((b, i) => {
     if (b.label !== 'o_1' || b.cell !== 'In[7]') return;
     const next = blocks[i + 1]?.label;
     if (next === 'backward_yx') b.cell = 'In[9]';
-    else if (next === 'o_0.grad') [b.cell, b.what] = ['In[16]', 'PyTorch max pooling forward'];
+    else if (next === 'o_0.grad') [b.cell, b.whatKey, b.what] = ['In[16]', 'what.maxForwardTorch', say('en', 'what.maxForwardTorch')];
   });
   return { blocks };
 }
 
+const tuple = (v) => (Array.isArray(v) ? `(${v.join(', ')})` : String(v));
 const cell = (index) => `[${index.join(', ')}]`;
 
-/** Text verdicts, one per block, naming the wrong cells. */
-export function formatAnswers(report) {
+// An output size block: the two sizes and which of them is wrong.
+function shapeMessage(lang, b) {
+  const names = b.wrong.map((w) => ['h_out', 'w_out'][w.index[0]]).join(say(lang, 'answers.and'));
+  return say(lang, 'answers.shapeWrong', { expected: tuple(b.expected), got: tuple(b.actual), names });
+}
+
+// A block's sentence in `lang` from its keys (its `message` is the English one).
+function blockMessage(lang, b) {
+  if (lang === 'en') return b.message;
+  if (b.verdict === 'right') return say(lang, 'answers.right');
+  if (b.verdict === 'not-judged') return say(lang, 'answers.notJudged');
+  if (b.verdict === 'invalid') {
+    const detail = b.parseError.key === 'singleNumber' ? b.message : describeParseError(b.parseError, lang);
+    return say(lang, 'answers.unreadable', { detail });
+  }
+  if (b.label.startsWith('Output Shape') && b.wrong.length) return shapeMessage(lang, b);
+  return describeJudgement(b.reason, lang);
+}
+
+/** Text verdicts, one per block, naming the wrong cells and any recognised misconception; in `lang` ('en' or 'de'). */
+export function formatAnswers(report, lang = 'en') {
   const out = [];
   for (const b of report.blocks) {
-    const where = b.cell ? ` (${b.cell}, ${b.what})` : '';
+    const where = b.cell ? ` (${b.cell}, ${b.whatKey ? say(lang, b.whatKey) : b.what})` : '';
     const mark = { right: '✔', wrong: '✘', invalid: '✘', 'not-judged': '·' }[b.verdict];
-    out.push(`${mark} ${b.label}${where}, line ${b.line}: ${b.verdict === 'right' ? 'right' : b.message}`);
+    out.push(`${mark} ${b.label}${where}, ${say(lang, 'answers.line', { line: b.line })}: ${blockMessage(lang, b)}`);
     if (b.verdict === 'wrong') {
-      for (const w of b.wrong ?? []) out.push(`    cell ${cell(w.index)}: expected ${w.expected}, got ${w.actual}`);
-      if (!b.wrong || b.wrong.length === 0) out.push('  expected:', showValue(b.expected).replace(/^/gm, '    '));
+      for (const w of b.wrong ?? []) out.push(`    ${say(lang, 'answers.cell', { index: cell(w.index), expected: w.expected, actual: w.actual })}`);
+      if (!b.wrong || b.wrong.length === 0) out.push(`  ${say(lang, 'report.expected')}:`, showValue(b.expected).replace(/^/gm, '    '));
+      if (b.mistake) out.push(`  ${mistakeLine(b.mistake, lang)}`);
     }
   }
   const wrong = report.blocks.filter((b) => b.verdict === 'wrong' || b.verdict === 'invalid').length;
   const judged = report.blocks.filter((b) => b.verdict !== 'not-judged').length;
-  out.push('', wrong === 0 ? `all ${judged} judged blocks right` : `${wrong} of ${judged} judged blocks wrong`);
+  out.push('', say(lang, wrong === 0 ? 'answers.allRight' : 'answers.someWrong', { count: judged, wrong }));
   return out.join('\n');
 }

@@ -3,8 +3,11 @@
 // expected values are computed by run.js. Each generator only proposes cases;
 // `valid` (given by run.js, backed by poolgrad's validation) filters them.
 
+import { kindOf, TARGETS } from './exercises.js';
 import { AVG_GRAD, KERNEL, MAX_GRAD, O_0, OUTPUT_SHAPE_CALLS, STRIDE } from './notebook.js';
 import { seededRandom as random } from './random.js';
+
+export { kindOf, TARGETS };
 
 const fill = (shape, value) =>
   shape.length === 0 ? value() : Array.from({ length: shape[0] }, () => fill(shape.slice(1), value));
@@ -18,17 +21,6 @@ const VALUES = {
   // few distinct integers: many ties, so "first in row-major order" matters
   ties: (r) => () => r.int(0, 2),
 };
-
-/** The learner-facing names, in report order. */
-export const TARGETS = [
-  'getOutputShape',
-  'maxpool2d',
-  'MaxPooling.forward',
-  'MaxPooling.backpropYX',
-  'MaxPooling.backwardInput',
-  'AvgPooling.forward',
-  'AvgPooling.backwardInput',
-];
 
 /** How many random cases each kind of case gets after the notebook's. */
 export const COUNTS = { getOutputShape: 60, maxpool2d: 60, MaxPooling: 50, AvgPooling: 50 };
@@ -44,13 +36,22 @@ function outputShapeCase(r) {
   };
 }
 
-function maxpoolCase(r, i) {
+/**
+ * How far the checks go. 'notebook' keeps to what the notebook asks:
+ * `maxpool2d` without padding and dilation (its reference asserts
+ * padding == (0, 0) and dilation == (1, 1)); `getOutputShape` with both.
+ * 'extended' also checks `maxpool2d` with padding and dilation.
+ */
+export const LEVELS = ['notebook', 'extended'];
+
+function maxpoolCase(r, i, level) {
   // Rotate through the families so every one shows up in the first few cases.
   const family = ['mixed', 'negative', 'ties'][i % 3];
   const square = i % 4 === 0;
   const kh = r.int(1, 4);
   const kernelSize = square ? [kh, kh] : [kh, r.int(1, 4)];
-  const padded = family === 'negative' || r.next() < 0.5;
+  const extended = level === 'extended';
+  const padded = extended && (family === 'negative' || r.next() < 0.5);
   const shape = [r.int(1, 2), r.int(1, 3), r.int(1, 8), r.int(1, 8)];
   return {
     family,
@@ -58,7 +59,7 @@ function maxpoolCase(r, i) {
     kernelSize,
     stride: [r.int(1, 3), r.int(1, 3)],
     padding: padded ? kernelSize.map((k) => r.int(Math.min(1, Math.floor(k / 2)), Math.floor(k / 2))) : [0, 0],
-    dilation: r.next() < 0.4 ? [r.int(1, 3), r.int(1, 3)] : [1, 1],
+    dilation: extended && r.next() < 0.4 ? [r.int(1, 3), r.int(1, 3)] : [1, 1],
   };
 }
 
@@ -89,14 +90,16 @@ export function gradientFor(shape, gradSeed) {
 /**
  * All cases per kind, notebook first:
  * { getOutputShape: [...], maxpool2d: [...], MaxPooling: [...], AvgPooling: [...] }.
- * `valid(kind, case)` rejects cases poolgrad refuses (output size < 1, …).
+ * `valid(kind, case)` rejects cases poolgrad refuses (output size < 1, …);
+ * `level` is one of LEVELS.
  */
-export function makeCases(seed, valid = () => true, counts = COUNTS) {
+export function makeCases(seed, valid = () => true, counts = COUNTS, level = 'notebook') {
+  if (!LEVELS.includes(level)) throw new RangeError(`level should be one of ${LEVELS.join(', ')}, but got ${JSON.stringify(level)}`);
   const r = random(seed);
   const draw = (kind, make) => {
     const out = [];
     for (let i = 0, tries = 0; out.length < counts[kind] && tries < counts[kind] * 50; tries++) {
-      const c = make(r, i);
+      const c = make(r, i, level);
       if (valid(kind, c)) {
         out.push({ ...c, label: `random #${out.length + 1} (seed ${seed})` });
         i += 1;
@@ -121,6 +124,3 @@ export function makeCases(seed, valid = () => true, counts = COUNTS) {
     ],
   };
 }
-
-/** The kind of case a target is checked on. */
-export const kindOf = (target) => target.split('.')[0];

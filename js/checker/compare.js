@@ -1,63 +1,53 @@
-// Compares a learner's result with the expected nested array and says, in
-// one sentence, what is wrong: the shape, or which cells.
+// The CLI's English sentence for a judgement (judge.js): the shape, or which
+// cells are wrong.
 
-export const TOLERANCE = 1e-4;
+import { judge, shapeIfRectangular, TOLERANCE } from './judge.js';
+import { describeParseError, say } from './words.js';
 
-const close = (e, a) =>
-  typeof a === 'number' && (a === e || (Number.isNaN(e) && Number.isNaN(a)) || Math.abs(a - e) <= TOLERANCE * (1 + Math.abs(e)));
+export { shapeIfRectangular, TOLERANCE };
 
-/** Shape of a rectangular nested array of numbers, or null when ragged / not numbers. */
-export function shapeIfRectangular(value) {
-  const shape = [];
-  for (let level = value; Array.isArray(level); level = level[0]) shape.push(level.length);
-  const ok = (node, depth) =>
-    depth === shape.length
-      ? typeof node === 'number'
-      : Array.isArray(node) && node.length === shape[depth] && node.every((child) => ok(child, depth + 1));
-  return ok(value, 0) ? shape : null;
+const showShape = (s) => `[${s.join(', ')}]`;
+const showCell = (v) => (typeof v === 'number' ? String(Math.round(v * 1e6) / 1e6) : String(v));
+
+/** One sentence for a wrong judge() result, in `lang` ('en' or 'de'). */
+export function describeJudgement(result, lang = 'en') {
+  switch (result.key) {
+    case 'unreadable': {
+      const what = result.what === 'ragged' ? say(lang, 'judge.ragged') : result.what;
+      return say(lang, 'judge.unreadable', { shape: showShape(result.shape), what });
+    }
+    case 'shape':
+      return say(lang, 'judge.shape', { expected: showShape(result.expected), got: showShape(result.got) });
+    case 'count':
+      return say(lang, 'judge.count', { expected: result.expected, shape: showShape(result.shape), got: result.got });
+    case 'cells': {
+      const first = result.cells[0];
+      return say(lang, 'judge.cells', { count: result.count, total: result.total, index: showShape(first.index), expected: showCell(first.expected), actual: showCell(first.actual) });
+    }
+    case 'decimalComma':
+      return say(lang, 'judge.decimalComma', result);
+    case 'parse':
+      return describeParseError(result.error, lang);
+    default:
+      return result.key;
+  }
 }
 
-const describe = (v) => {
-  if (v && typeof v === 'object' && 'unsupported' in v) return v.unsupported;
-  if (typeof v === 'number') return String(v);
-  if (Array.isArray(v)) return 'a ragged array or one holding non-numbers';
-  return String(v);
-};
-const showShape = (s) => `[${s.join(', ')}]`;
-const showCell = (v) => (typeof v === 'number' ? String(Math.round(v * 1e6) / 1e6) : describe(v));
+/** The judgement a report keeps: its key and numbers, without the full list of wrong positions. */
+export function reasonOf(result) {
+  const { wrongAt, ...reason } = result;
+  return reason;
+}
 
 /**
- * null when `actual` equals `expected` (same shape, cells within 1e-4 relative),
- * else { message, wrong: [{ index, expected, actual }] } (at most 10 cells listed).
+ * null when `actual` is accepted for `expected` (judge.js's rule), else
+ * { message (English), wrong: [{ index, expected, actual }] (at most 10), reason (the judgement's key and numbers), mistake? }.
+ * `alternatives` as for judge().
  */
-export function compare(expected, actual) {
-  const want = shapeIfRectangular(expected);
-  const got = shapeIfRectangular(actual);
-  if (!got) {
-    return { message: `expected an array of shape ${showShape(want)}, but got ${describe(actual)}`, wrong: [] };
-  }
-  if (got.length !== want.length || got.some((s, i) => s !== want[i])) {
-    return { message: `expected shape ${showShape(want)}, but got shape ${showShape(got)}`, wrong: [] };
-  }
-  const wrong = [];
-  let count = 0;
-  let total = 0;
-  const walk = (e, a, index) => {
-    if (!Array.isArray(e)) {
-      total += 1;
-      if (!close(e, a)) {
-        count += 1;
-        if (wrong.length < 10) wrong.push({ index, expected: e, actual: a });
-      }
-      return;
-    }
-    e.forEach((child, i) => walk(child, a[i], [...index, i]));
-  };
-  walk(expected, actual, []);
-  if (count === 0) return null;
-  const first = wrong[0];
-  return {
-    message: `${count} of ${total} cells wrong; first at ${showShape(first.index)}: expected ${showCell(first.expected)}, got ${showCell(first.actual)}`,
-    wrong,
-  };
+export function compare(expected, actual, alternatives = []) {
+  const result = judge(expected, actual, { alternatives });
+  if (result.verdict === 'right') return null;
+  const out = { message: describeJudgement(result), wrong: result.key === 'cells' ? result.cells : [], reason: reasonOf(result) };
+  if (result.mistake) out.mistake = result.mistake;
+  return out;
 }

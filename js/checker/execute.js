@@ -3,29 +3,12 @@
 // a module Web Worker in the browser), so an endless loop can be killed.
 // No Node or DOM APIs here: both workers import it.
 
-export const EXPORTS = ['getOutputShape', 'maxpool2d', 'MaxPooling', 'AvgPooling'];
+import { EXPORTS, exercise } from './exercises.js';
 
-const copy = (v) => (Array.isArray(v) ? v.map(copy) : v);
+export { EXPORTS };
 
 /** What the learner's code is asked, as one readable line (also shown in reports). */
-export function describeCall(target, c) {
-  const a = (v) => JSON.stringify(v).replace(/,/g, ', ');
-  switch (target) {
-    case 'getOutputShape': {
-      const args = [c.inputShape, c.kernelSize, c.stride, c.padding, c.dilation].slice(0, c.args ?? 5);
-      return `getOutputShape(${args.map(a).join(', ')})`;
-    }
-    case 'maxpool2d':
-      return `maxpool2d(input, ${[c.kernelSize, c.stride, c.padding, c.dilation].map(a).join(', ')})`;
-    default: {
-      const [cls, method] = target.split('.');
-      const layer = `new ${cls}(${a(c.kernelSize)}, ${a(c.stride)})`;
-      if (method === 'forward') return `${layer}.forward(input)`;
-      if (method === 'backpropYX') return `layer = ${layer}; layer.forward(input); layer.backpropYX`;
-      return `layer = ${layer}; layer.forward(input); layer.backwardInput(gradOutput)`;
-    }
-  }
-}
+export const describeCall = (target, c) => exercise(target).describe(c);
 
 // Learner results may be nested arrays, typed arrays, or a poolgrad-style
 // { data, shape } tensor; all become nested plain arrays that survive
@@ -60,22 +43,9 @@ function need(module, name) {
 /** Calls the learner's code for `target` on case `c`; returns { ok: true, value } or { ok: false, error }. */
 export function execute(module, target, c) {
   try {
-    let value;
-    if (target === 'getOutputShape') {
-      const args = [c.inputShape, c.kernelSize, c.stride, c.padding, c.dilation].slice(0, c.args ?? 5);
-      value = need(module, 'getOutputShape')(...args.map(copy));
-    } else if (target === 'maxpool2d') {
-      value = need(module, 'maxpool2d')(copy(c.input), copy(c.kernelSize), copy(c.stride), copy(c.padding), copy(c.dilation));
-    } else {
-      const [cls, method] = target.split('.');
-      const Layer = need(module, cls);
-      const layer = new Layer(copy(c.kernelSize), copy(c.stride));
-      const output = layer.forward(copy(c.input));
-      if (method === 'forward') value = output;
-      else if (method === 'backpropYX') value = layer.backpropYX;
-      else value = layer.backwardInput(copy(c.gradOutput));
-    }
-    return { ok: true, value: plain(value) };
+    const row = exercise(target);
+    need(module, row.exported);
+    return { ok: true, value: plain(row.call(module, c)) };
   } catch (error) {
     const name = error && error.constructor && error.constructor.name;
     const message = error && typeof error === 'object' && 'message' in error ? error.message : String(error);

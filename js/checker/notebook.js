@@ -21,3 +21,9 @@ export const OUTPUT_SHAPE_CALLS = [
   { label: 'Output Shape Max Pooling', inputShape: [5, 5], kernelSize: [3, 3], stride: [2, 2], padding: [0, 0], dilation: [1, 1], args: 3 },
   { label: 'Output Shape', inputShape: [10, 11], kernelSize: [3, 4], stride: [2, 1], padding: [0, 2], dilation: [1, 2], args: 5 },
 ];
+
+/** The max-pooling givens of In[7], In[9], In[11] and In[16] as one case (exercises.js). */
+export const MAX_CASE = { input: O_0, kernelSize: KERNEL, stride: STRIDE, gradOutput: MAX_GRAD };
+
+/** The average-pooling givens of In[13] and In[17]: the notebook's input there is random, its gradient's value is not. */
+export const AVG_CASE = { input: O_0, kernelSize: KERNEL, stride: STRIDE, gradOutput: AVG_GRAD };

@@ -2,9 +2,9 @@
 // copied from the notebook, optionally with its "o_1:" label or an
 // array(...)/tensor(...) wrapper), JSON nested arrays, a Python tuple for
 // shapes, or plain numbers in row-major order. The one parser of the project:
-// `poolgrad answers` (through parseNumpy) and the exercise page (through
-// parseAnswer, whose error keys the page words in the learner's language) both
-// use it. Pure: no DOM, no Node API.
+// `poolgrad answers` (through printed.js) and the exercise page both use it;
+// its error keys are worded by each surface (words.js, the page's lang/*.js).
+// Pure: no DOM, no Node API, no imports (the page loads it first).
 //
 // parseAnswer result: { ok: true, values: number[], shape: number[] | null, nested: bool }
 //                  or { ok: false, error: { key, ...params } }.
@@ -23,8 +23,9 @@ function toNumber(text) {
 // output is read as the array it shows.
 function unwrap(text) {
   let s = text.trim();
-  // A leading label such as "o_1:" or "dEdo_0 =" (print_tensors prints one).
-  s = s.replace(/^[A-Za-z_][\w.]*\s*[:=]\s*/, '');
+  // A leading label such as "o_1:", "dEdo_0 =" (print_tensors prints one) or
+  // In[5]'s "Output Shape Max Pooling:" (words with spaces, then a colon).
+  s = s.replace(/^[A-Za-z_][\w.]*\s*[:=]\s*|^[A-Za-z_][\w.]*(?: [A-Za-z_][\w.]*)+\s*:\s*/, '');
   const wrapper = /^(?:np\.|numpy\.|torch\.)?(array|tensor|Size)\s*\(/.exec(s);
   if (wrapper && s.endsWith(')')) s = s.slice(wrapper[0].length, -1);
   // Keyword arguments of repr(): dtype=float32, grad_fn=<...>, requires_grad=True.
@@ -75,8 +76,23 @@ function tokenize(text) {
   return { tokens };
 }
 
-/** Parses an answer text; see the module comment for the result. */
+/**
+ * Parses an answer text; see the module comment for the result. When the
+ * text has a comma between two digits ("2,6667"), an ok result also carries
+ * `decimalComma: { token, fixed, values, shape }`: the first such number and
+ * the text read with decimal points, so the judge can tell a German decimal
+ * comma from a list separator by what was expected.
+ */
 export function parseAnswer(text) {
+  const parsed = parseText(text);
+  const comma = typeof text === 'string' ? /\d+,\d+/.exec(text) : null;
+  if (!comma) return parsed;
+  const reading = parseText(text.replace(/(\d),(\d)/g, '$1.$2'));
+  if (!reading.ok) return parsed;
+  return { ...parsed, decimalComma: { token: comma[0], fixed: comma[0].replace(',', '.'), values: reading.values, shape: reading.shape } };
+}
+
+function parseText(text) {
   if (typeof text !== 'string' || text.trim() === '') return { ok: false, error: { key: 'empty' } };
   const { tokens, error } = tokenize(unwrap(text));
   if (error) return { ok: false, error };
@@ -144,53 +160,4 @@ export function parseAnswer(text) {
   const bad = walk(root, 0);
   if (bad) return { ok: false, error: bad };
   return { ok: true, values, shape, nested: true };
-}
-
-
-const MESSAGES = {
-  empty: () => 'the text is empty',
-  badToken: (e) => `"${e.token}" is not a number (line ${e.line}, column ${e.col})`,
-  ellipsis: (e) => `"${e.token}" (line ${e.line}): the array is abbreviated; every value is needed`,
-  tooDeep: (e) => `the bracket at line ${e.line}, column ${e.col} is nested too deeply (at most ${e.max} levels)`,
-  unclosed: (e) => `the bracket at line ${e.line}, column ${e.col} is never closed`,
-  unexpectedClose: (e) => `a closing bracket without an opening one (line ${e.line}, column ${e.col})`,
-  outsideBrackets: (e) => `a number outside the outer brackets (line ${e.line}, column ${e.col})`,
-  emptyList: (e) => `empty brackets at line ${e.line}, column ${e.col}`,
-  ragged: (e) =>
-    e.expected === undefined
-      ? 'the array is ragged: its brackets are nested to different depths'
-      : `the array is ragged: the row at line ${e.line}, column ${e.col} has ${e.got} entries instead of ${e.expected}`,
-};
-
-/** An English sentence for a parseAnswer error (the CLI's wording; the page has its own). */
-export function describeParseError(error) {
-  return (MESSAGES[error.key] ?? (() => `unreadable (${error.key})`))(error);
-}
-
-/** Nested arrays from row-major values and a shape. */
-function nest(values, shape) {
-  let next = 0;
-  const build = (depth) => (depth === shape.length ? values[next++] : Array.from({ length: shape[depth] }, () => build(depth + 1)));
-  return build(0);
-}
-
-/**
- * Nested arrays of numbers from an answer text (plain numbers give a flat
- * array). Throws a SyntaxError, or a RangeError for ragged arrays, whose
- * message says what could not be read and where.
- */
-export function parseNumpy(text) {
-  if (typeof text !== 'string') throw new TypeError(`parseNumpy needs a string, but got ${typeof text}`);
-  const parsed = parseAnswer(text);
-  if (!parsed.ok) {
-    const message = describeParseError(parsed.error);
-    throw parsed.error.key === 'ragged' ? new RangeError(message) : new SyntaxError(message);
-  }
-  if (!parsed.nested) {
-    if (parsed.values.length === 1) {
-      throw new SyntaxError(`expected an array in brackets, but got the single number ${parsed.values[0]}`);
-    }
-    return parsed.values;
-  }
-  return nest(parsed.values, parsed.shape);
 }

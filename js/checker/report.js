@@ -1,6 +1,9 @@
 // Turns runChecks' results into the text the CLI prints and the page shows.
 import { format, tensor } from '../tensor.js';
-import { shapeIfRectangular } from './compare.js';
+import { describeJudgement, shapeIfRectangular } from './compare.js';
+import { exercise } from './exercises.js';
+import { describeMistake, mistakeName } from './misconceptions.js';
+import { say } from './words.js';
 
 const indent = (text, pad) => text.split('\n').map((line) => pad + line).join('\n');
 
@@ -17,42 +20,68 @@ export function showValue(value) {
   }
 }
 
-/** The failure block under a result line (empty when none). */
-export function describeFailure(failure) {
+// The failure's sentence in `lang`, from its fields (its `message` is the English one).
+function failureMessage(f, lang, name) {
+  if (lang === 'en') return f.message;
+  switch (f.kind) {
+    case 'missing': {
+      const { exported } = exercise(name);
+      return say(lang, 'report.missing', { name: exported, what: /^[A-Z]/.test(exported) ? 'class' : 'function' });
+    }
+    case 'timeout':
+      return f.seconds !== undefined ? say(lang, 'report.timeoutMessage', f) : say(lang, 'report.importTimeout', f);
+    case 'crash':
+      return say(lang, 'report.crashMessage', f);
+    case 'error':
+      return say(lang, 'report.threw', f);
+    case 'mismatch':
+      return f.reason ? describeJudgement(f.reason, lang) : f.message;
+    default:
+      return f.message;
+  }
+}
+
+/** The line naming a recognised misconception and its right rule ('' when none). */
+export function mistakeLine(key, lang = 'en') {
+  return key ? say(lang, 'report.mistake', { name: mistakeName(key, lang), rule: describeMistake(key, lang) }) : '';
+}
+
+/** The failure block under result `name`'s line (empty when none), in `lang` ('en' or 'de'). */
+export function describeFailure(failure, lang = 'en', name = undefined) {
   if (!failure) return '';
-  if (failure.kind === 'missing') return `  → ${failure.message}`;
+  if (failure.kind === 'missing') return `  → ${failureMessage(failure, lang, name)}`;
   const lines = [];
-  const head = {
-    timeout: 'timed out',
-    crash: 'stopped the worker',
-    error: 'threw an error',
-    mismatch: 'wrong result',
-  }[failure.kind];
-  lines.push(`  ${head}${failure.shrinkSteps ? ` (smallest failing case found, ${failure.shrinkSteps} shrink steps)` : ''}${failure.label ? ` — ${failure.shrinkSteps ? 'shrunk from' : ''} case ${failure.label}`.replace('  ', ' ') : ''}`);
-  if (failure.call) lines.push(`  call: ${failure.call}`);
+  const head = say(lang, `report.${failure.kind}`);
+  const shrunk = failure.shrinkSteps ? say(lang, 'report.shrunk', { steps: failure.shrinkSteps }) : '';
+  const label = failure.label ? say(lang, failure.shrinkSteps ? 'report.shrunkFrom' : 'report.case', { label: failure.label }) : '';
+  lines.push(`  ${head}${shrunk}${label}`);
+  if (failure.call) lines.push(`  ${say(lang, 'report.call')}: ${failure.call}`);
   for (const [name, value] of Object.entries(failure.inputs ?? {})) {
     if (Array.isArray(value) && Array.isArray(value[0])) lines.push(`  ${name} =`, indent(showValue(value), '    '));
     else lines.push(`  ${name} = ${JSON.stringify(value).replace(/,/g, ', ')}`);
   }
   if (failure.kind === 'mismatch') {
-    lines.push('  expected:', indent(showValue(failure.expected), '    '), '  actual:', indent(showValue(failure.actual), '    '));
+    lines.push(`  ${say(lang, 'report.expected')}:`, indent(showValue(failure.expected), '    '), `  ${say(lang, 'report.actual')}:`, indent(showValue(failure.actual), '    '));
   }
-  lines.push(`  → ${failure.message}`);
+  lines.push(`  → ${failureMessage(failure, lang, name)}`);
+  if (failure.mistake) lines.push(`  ${mistakeLine(failure.mistake, lang)}`);
   return lines.join('\n');
 }
 
-/** Plain-text report: `name: passed/total` per function, failures underneath. */
-export function formatReport(report) {
+/** Plain-text report: `name: passed/total` per function, failures underneath; in `lang` ('en' or 'de'). */
+export function formatReport(report, lang = 'en') {
   const out = [];
   for (const r of report.results) {
     out.push(`${r.passed === r.total ? '✔' : '✘'} ${r.name}: ${r.passed}/${r.total}`);
-    if (r.failure) out.push(describeFailure(r.failure));
+    if (r.failure) out.push(describeFailure(r.failure, lang, r.name));
   }
   const failed = report.results.filter((r) => r.passed !== r.total).map((r) => r.name);
   const shape = report.results.find((r) => r.name === 'getOutputShape');
   const shapeFailed = ['mismatch', 'error'].includes(shape?.failure?.kind) && failed.length > 1;
   out.push('');
-  out.push(failed.length === 0 ? `all ${report.results.length} checks passed (seed ${report.seed})` : `${failed.length} of ${report.results.length} failed (seed ${report.seed}): ${failed.join(', ')}`);
-  if (shapeFailed) out.push('hint: the other functions probably call getOutputShape; fix it first.');
+  const counts = { count: report.results.length, seed: report.seed, failed: failed.length, names: failed.join(', ') };
+  out.push(say(lang, failed.length === 0 ? 'report.allPassed' : 'report.someFailed', counts));
+  if (report.level === 'extended') out.push(say(lang, 'report.extended'));
+  if (shapeFailed) out.push(say(lang, 'report.hintShape'));
   return out.join('\n');
 }

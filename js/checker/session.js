@@ -14,6 +14,7 @@ export class Timeout extends Error {
   constructor(ms) {
     super(`did not finish within ${ms} ms (an endless loop?); the worker was stopped`);
     this.name = 'Timeout';
+    this.ms = ms;
   }
 }
 

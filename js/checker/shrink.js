@@ -3,6 +3,8 @@
 // rows and columns, plainer options, rounder numbers. Greedy: take the first
 // smaller candidate that still fails, start over from it, stop when none does.
 
+import { firstOfKind } from './exercises.js';
+
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const setAxis = (pair, axis, value) => (axis === 0 ? [value, pair[1]] : [pair[0], value]);
 
@@ -48,15 +50,16 @@ function* valueCandidates(c) {
 
 /** Smaller versions of case `c` of `kind` ('getOutputShape', 'maxpool2d', 'MaxPooling', 'AvgPooling'). */
 export function* candidates(kind, c) {
-  if (kind === 'getOutputShape') {
+  const { tensor, options } = firstOfKind(kind).shrink;
+  if (!tensor) {
     const [h, w] = c.inputShape;
     if (h > 1) yield { ...c, inputShape: [Math.ceil(h / 2), w] }, yield { ...c, inputShape: [h - 1, w] };
     if (w > 1) yield { ...c, inputShape: [h, Math.ceil(w / 2)] }, yield { ...c, inputShape: [h, w - 1] };
-    yield* optionCandidates(c, ['padding', 'dilation', 'stride', 'kernelSize']);
+    yield* optionCandidates(c, options);
     return;
   }
   yield* tensorCandidates(c);
-  yield* optionCandidates(c, kind === 'maxpool2d' ? ['padding', 'dilation', 'stride', 'kernelSize'] : ['stride', 'kernelSize']);
+  yield* optionCandidates(c, options);
   yield* valueCandidates(c);
 }
 

@@ -32,8 +32,11 @@ beforeAll(async () => {
   const jobs = [
     ['right', ['check', learner('right'), '--json']],
     ['right-text', ['check', learner('right')]],
-    ...Object.keys(BUGS).map((name) => [name, ['check', learner(name), '--json']]),
-    ['pad-zero-text', ['check', learner('pad-zero')]],
+    // padding is beyond the notebook's maxpool2d: the extended level checks it
+    ...Object.keys(BUGS).map((name) => [name, ['check', learner(name), '--json', ...(name === 'pad-zero' ? ['--extended'] : [])]]),
+    ['pad-zero-text', ['check', learner('pad-zero'), '--extended']],
+    ['pad-zero-notebook', ['check', learner('pad-zero'), '--json']],
+    ['notebook-scope', ['check', learner('notebook-scope'), '--json']],
     ['endless', ['check', learner('endless'), '--json', '--timeout', String(ENDLESS_BUDGET_MS)]],
     // a low heap limit, so the limit is reached long before the time budget even on a busy machine
     ['memory-bomb', ['check', learner('memory-bomb'), '--json'], { POOLGRAD_CHECK_MEMORY_MB: '64' }],
@@ -82,6 +85,21 @@ describe('poolgrad check', () => {
     expect(failure.expected.flat(3).every((v) => v < 0)).toBe(true);
     expect(failure.actual.flat(3)).toContain(0);
     expect(failure.shrinkSteps).toBeGreaterThan(0);
+  });
+
+  it('the_notebook_translated_line_by_line_passes_the_default_level', () => {
+    const { code, stdout } = runs['notebook-scope'];
+    const report = JSON.parse(stdout);
+    expect(failing(report)).toEqual([]);
+    expect(code).toBe(0);
+    expect(report.level).toBe('notebook');
+  });
+
+  it('padding_as_zero_is_not_asked_of_maxpool2d_at_the_notebook_level', () => {
+    const report = JSON.parse(runs['pad-zero-notebook'].stdout);
+    expect(failing(report)).toEqual([]);
+    expect(JSON.parse(runs['pad-zero'].stdout).level).toBe('extended');
+    expect(runs['pad-zero-text'].stdout).toContain('extended level: maxpool2d was also checked with padding and dilation');
   });
 
   it('text_output_shows_the_shrunk_case_with_expected_and_actual', () => {

@@ -6,7 +6,7 @@ import { makeCases } from '../../js/checker/cases.js';
 import { readFileSync } from 'node:fs';
 import { notebookExpectations } from '../../js/checker/answers.js';
 import { compare } from '../../js/checker/compare.js';
-import { parseNumpy } from '../../js/checker/numpy.js';
+import { parseNumpy } from 'poolgrad/checker';
 import { expectedFor } from '../../js/checker/run.js';
 import { candidates, shrink } from '../../js/checker/shrink.js';
 
@@ -39,9 +39,23 @@ describe('cases', () => {
   });
 
   it('maxpool2d_has_negative_inputs_with_padding_and_dilated_cases', () => {
-    const negPadded = cases.maxpool2d.filter((c) => c.padding.some((p) => p > 0) && flat(c.input).every((v) => v < 0));
+    // padding and dilation of maxpool2d go beyond the notebook: the extended level checks them
+    const extended = makeCases(1, valid, undefined, 'extended');
+    const negPadded = extended.maxpool2d.filter((c) => c.padding.some((p) => p > 0) && flat(c.input).every((v) => v < 0));
     expect(negPadded.length).toBeGreaterThan(10);
-    expect(cases.maxpool2d.some((c) => c.dilation.some((d) => d > 1))).toBe(true);
+    expect(extended.maxpool2d.some((c) => c.dilation.some((d) => d > 1))).toBe(true);
+  });
+
+  it('maxpool2d_keeps_to_the_notebook_scope_without_padding_or_dilation_by_default', () => {
+    // the notebook's reference asserts padding == (0, 0) and dilation == (1, 1)
+    for (const c of cases.maxpool2d) {
+      expect(c.padding).toEqual([0, 0]);
+      expect(c.dilation).toEqual([1, 1]);
+    }
+    expect(cases.maxpool2d.filter((c) => flat(c.input).every((v) => v < 0)).length).toBeGreaterThan(10);
+    // get_output_shape is asked with padding and dilation in the notebook, and stays so
+    expect(cases.getOutputShape.some((c) => c.padding.some((p) => p > 0) && c.dilation.some((d) => d > 1))).toBe(true);
+    expect(() => makeCases(1, valid, undefined, 'everything')).toThrow('level should be one of notebook, extended, but got "everything"');
   });
 
   it('layer_cases_have_ties_overlapping_windows_and_rectangular_kernels', () => {
@@ -122,5 +136,73 @@ describe('shrink', () => {
     expect(flat(small.input)).toEqual([-2]);
     expect(small.padding).toEqual([0, 0]);
     expect(steps).toBeGreaterThan(0);
+  });
+});
+
+describe('ties', () => {
+  // Positions of every maximum of every window of a layer case, per window.
+  const windowsOf = (c) => {
+    const [kh, kw] = c.kernelSize;
+    const [sh, sw] = c.stride;
+    const out = expectedFor(poolgrad, 'MaxPooling.forward', c);
+    const list = [];
+    out.forEach((e, n) => e.forEach((p, ch) => p.forEach((row, i) => row.forEach((best, j) => {
+      const at = [];
+      for (let y = 0; y < kh; y++) for (let x = 0; x < kw; x++) if (Math.fround(c.input[n][ch][i * sh + y][j * sw + x]) === best) at.push([y, x]); // the output is float32
+      list.push(at);
+    }))));
+    return list;
+  };
+  // A learner's tie rule as a choice among a window's maxima (listed in row-major order).
+  const yxBy = (c, choose) => {
+    const windows = windowsOf(c);
+    let k = 0;
+    return expectedFor(poolgrad, 'MaxPooling.forward', c).map((e) => e.map((p) => p.map((row) => row.map(() => choose(windows[k++])))));
+  };
+  const lastInFirstRow = (at) => at.filter(([y]) => y === at[0][0]).at(-1); // wrong only within a row
+  const firstInColumnMajor = (at) => [...at].sort((a, b) => a[1] - b[1] || a[0] - b[0])[0]; // wrong only across rows
+  const seeds = Array.from({ length: 40 }, (_, i) => i + 1);
+
+  it('ties_cases_hold_tied_maxima_within_a_row_and_across_rows_on_every_seed', () => {
+    for (const seed of seeds) {
+      const ties = makeCases(seed, valid).MaxPooling.filter((c) => c.family === 'ties');
+      expect(ties.length, `seed ${seed}`).toBeGreaterThan(5);
+      const windows = ties.flatMap(windowsOf);
+      expect(windows.filter((at) => at.some(([y]) => at.filter(([yy]) => yy === y).length > 1)).length, `seed ${seed}: ties within a row`).toBeGreaterThan(0);
+      expect(windows.filter((at) => new Set(at.map(([y]) => y)).size > 1).length, `seed ${seed}: ties across rows`).toBeGreaterThan(0);
+    }
+  });
+
+  it('a_tie_rule_wrong_only_within_a_row_or_only_across_rows_fails_on_every_seed', () => {
+    for (const seed of seeds) {
+      const cases = makeCases(seed, valid).MaxPooling;
+      const fails = (choose) => cases.some((c) => compare(expectedFor(poolgrad, 'MaxPooling.backpropYX', c), yxBy(c, choose)) !== null);
+      expect(fails((at) => at[0]), `seed ${seed}: the right rule`).toBe(false);
+      expect(fails(lastInFirstRow), `seed ${seed}: last within the row`).toBe(true);
+      expect(fails(firstInColumnMajor), `seed ${seed}: column-major`).toBe(true);
+    }
+  });
+});
+
+describe('runChecks after an error of its own', () => {
+  it('closes_the_learner_session_before_rethrowing_so_the_process_can_exit', async () => {
+    const { runChecks } = await import('poolgrad/checker');
+    let opened = 0;
+    let closed = 0;
+    const openSession = async () => {
+      opened += 1;
+      return {
+        exports: ['getOutputShape', 'maxpool2d', 'MaxPooling', 'AvgPooling'],
+        call: async () => {
+          throw new TypeError('an error of the checker, not of the learner');
+        },
+        close: () => {
+          closed += 1;
+        },
+      };
+    };
+    await expect(runChecks({ poolgrad, openSession, counts: { getOutputShape: 2, maxpool2d: 2, MaxPooling: 2, AvgPooling: 2 } })).rejects.toThrow('an error of the checker');
+    expect(opened).toBe(1);
+    expect(closed).toBe(1);
   });
 });

@@ -67,6 +67,14 @@ describe('code mode', () => {
     await page.click('#code-mode-toggle');
     await page.waitForSelector('#code-editor');
     expect(await page.isVisible('#code-mode')).toBe(true);
+    // Python is the default: the notebook's cells with their gaps.
+    expect(await page.inputValue('[data-code-language]')).toBe('python');
+    await page.waitForFunction(() => document.querySelector('textarea[data-code]').value.includes('def get_output_shape'));
+    const python = await page.inputValue('textarea[data-code]');
+    expect(python).toContain('    h_out = ...  # bitte Code ergaenzen <---------------- [Luecke (1)]');
+    expect(python).toContain('class MaxPooling(MaxPooling_):');
+    expect(python.match(/# bitte Code ergaenzen/g)).toHaveLength(31);
+    await page.selectOption('[data-code-language]', 'javascript');
     const text = await page.inputValue('#code-editor');
     expect(text).toContain('export function getOutputShape(inputShape, kernelSize, stride = [1, 1]');
     expect(text).toContain('export class AvgPooling');
@@ -105,9 +113,11 @@ describe('code mode', () => {
     const failed = results.filter((r) => r.state !== 'pass').map((r) => r.name);
     expect(failed).toEqual(['MaxPooling.backpropYX', 'MaxPooling.backwardInput']);
     const yx = results.find((r) => r.name === 'MaxPooling.backpropYX');
-    expect(yx.failure).toContain('expected:');
-    expect(yx.failure).toContain('actual:');
-    expect(yx.failure).toContain('smallest failing case');
+    // The page is German here: the details are too, in the page's "du".
+    expect(yx.failure).toContain('erwartet:');
+    expect(yx.failure).toContain('bekommen:');
+    expect(yx.failure).toContain('kleinster gefundener Fall');
+    expect(yx.failure).not.toMatch(/expected|actual|smallest|wrong/);
     expect(await page.getAttribute('[data-code-summary]', 'data-state')).toBe('fail');
   }, 180_000);
 
@@ -127,7 +137,45 @@ describe('code mode', () => {
     const results = await page.$$eval('[data-code-results] > li', (items) => items.map((li) => [li.dataset.function, li.dataset.state]));
     expect(results).toEqual(NAMES.map((n) => [n, n === 'maxpool2d' ? 'timeout' : 'pass']));
     expect(await page.textContent('[data-code-results] > li[data-function="maxpool2d"]')).toContain('timed out');
+    expect(await page.textContent('[data-code-results] > li[data-function="maxpool2d"] pre')).toContain('did not return within the 5 s');
+    await page.click('#lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'de');
+    expect(await page.textContent('[data-code-results] > li[data-function="maxpool2d"] pre')).toContain('ist nicht innerhalb der 5 s zurückgekehrt');
   }, 180_000);
+
+  it('endless_loop_in_getOutputShape_costs_one_deadline_and_its_callers_fail_at_once_naming_it', async () => {
+    // maxpool2d and both classes call getOutputShape in this solution.
+    const looping = RIGHT.replace(
+      'export function getOutputShape(inputShape, kernelSize, stride = [1, 1], padding = [0, 0], dilation = [1, 1]) {',
+      '$&\n  for (;;) {}',
+    );
+    expect(looping).not.toBe(RIGHT);
+    const results = await runWith(looping);
+    const states = Object.fromEntries(results.map((r) => [r.name, r.state]));
+    expect(states.getOutputShape).toBe('timeout');
+    const callers = results.filter((r) => r.name !== 'getOutputShape');
+    expect(callers.filter((r) => r.state === 'timeout')).toEqual([]);
+    const failing = callers.filter((r) => r.state !== 'pass');
+    expect(failing.length).toBeGreaterThan(0);
+    for (const r of failing) {
+      expect(r.state).toBe('error');
+      expect(r.failure).toContain('getOutputShape ist in der eigenen Prüfung nicht fertig geworden');
+    }
+  }, 180_000);
+
+  it('syntax_error_is_reported_with_line_and_column', async () => {
+    const lines = RIGHT.split('\n');
+    const at = lines.findIndex((l) => l.includes('export function maxpool2d'));
+    const broken = '  const broken = 1 +;';
+    lines.splice(at + 1, 0, broken);
+    await page.fill('#code-editor', lines.join('\n'));
+    await page.click('[data-code-run]');
+    await page.waitForSelector('[data-code-summary][data-state]', { timeout: 60_000 });
+    expect(await page.getAttribute('[data-code-summary]', 'data-state')).toBe('invalid');
+    const text = await page.textContent('[data-code-summary]');
+    expect(text).toContain('dein Code lässt sich nicht laden: SyntaxError');
+    expect(text).toContain(`(line ${at + 2}, column ${broken.indexOf(';') + 1})`);
+  }, 60_000);
 
   it('page_csp_holds_no_unsafe_eval_and_nothing_was_blocked', async () => {
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');

@@ -108,3 +108,30 @@ describe('texts', () => {
     await expect(loadLang('fr')).rejects.toThrow('lang must be one of de, en, but got "fr"');
   });
 });
+
+describe('decimal comma and the notebook label', () => {
+  const avg = { data: Float32Array.from([8 / 3, 28 / 9]), shape: [1, 2] };
+
+  it('german_decimal_comma_is_recognised_and_the_learner_told_so', () => {
+    const r = run('[[2,6667 3,1111]]', avg);
+    expect(r.state).toBe('invalid');
+    expect(r.reason).toEqual({ key: 'decimalComma', token: '2,6667', fixed: '2.6667' });
+    expect(verdictText('de', r)).toBe('„2,6667“ hat ein Dezimalkomma – bitte 2.6667 mit Dezimalpunkt schreiben.');
+    expect(verdictText('en', r)).toBe('“2,6667” has a decimal comma – please write 2.6667 with a decimal point.');
+    // as plain numbers too, and a German comma list with ", " separators
+    expect(run('2,6667 3,1111', avg).reason.key).toBe('decimalComma');
+    expect(run('[[2,6667, 3,1111]]', avg).reason.key).toBe('decimalComma');
+  });
+
+  it('commas_that_separate_numbers_stay_separators', () => {
+    expect(run('[[2.6667,3.1111]]', avg).state).toBe('correct');
+    expect(run('[1,2]', { data: [1, 2], shape: [2] }).state).toBe('correct');
+    expect(run('(4,9)', { data: [4, 9], shape: [2] }).state).toBe('correct');
+    // a wrong answer whose decimal reading does not fit either stays a wrong shape
+    expect(run('[[2,6667 3,1111 5]]', avg).reason.key).toBe('shape');
+  });
+
+  it('the_first_exercise_accepts_the_pasted_in5_output', () => {
+    expect(run('Output Shape Max Pooling:\n (2, 2)', { data: [2, 2], shape: [2] }).state).toBe('correct');
+  });
+});

@@ -139,3 +139,23 @@ describe('garbage gets a reason', () => {
     expect(parseAnswer(undefined).ok).toBe(false);
   });
 });
+
+describe('labels printed by the notebook', () => {
+  it('in5_output_shape_with_its_label_as_the_readme_says', () => {
+    expect(ok('Output Shape Max Pooling:\n (2, 2)')).toMatchObject({ values: [2, 2], shape: [2] });
+    expect(ok('Output Shape:\n (4, 9)')).toMatchObject({ values: [4, 9], shape: [2] });
+  });
+
+  it('words_without_a_colon_are_still_not_numbers', () => {
+    expect(fails('Output Shape (2, 2)').key).toBe('badToken');
+  });
+});
+
+describe('decimal comma', () => {
+  it('a_comma_between_digits_carries_the_decimal_point_reading', () => {
+    const r = ok('[[2,6667 3,1111]]');
+    expect(r.values).toEqual([2, 6667, 3, 1111]);
+    expect(r.decimalComma).toEqual({ token: '2,6667', fixed: '2.6667', values: [2.6667, 3.1111], shape: [1, 2] });
+    expect(ok('(2, 2)').decimalComma).toBeUndefined();
+  });
+});

@@ -28,9 +28,42 @@ void [shape, gx, yx, f, i32, text];
 
 // @ts-expect-error kernelSize is required
 maxPool2d(x, { stride: 2 });
-// @ts-expect-error dilation is not an average-pooling option
 avgPool2d(x, { kernelSize: 2, dilation: 2 });
 // @ts-expect-error countIncludePad belongs to average pooling
 maxPool2d(x, { kernelSize: 2, countIncludePad: true });
 // @ts-expect-error options are camelCase
 maxPool2d(x, { kernel_size: 2 });
+
+// Output targets type the result without a cast.
+const target = alloc([1, 1, 1, 1]);
+const targetIdx = alloc([1, 1, 1, 1], 'int32');
+const both = maxPool2d(heap, { kernelSize: 2 }, { output: target, indices: targetIdx });
+const heapOut: typeof target = both.output;
+const heapIndices: typeof targetIdx = both.indices;
+const onlyOut = maxPool2d(x, { kernelSize: 2 }, { output: target });
+const plainIndices: IndexTensor = onlyOut.indices;
+const avgInto: typeof target = avgPool2d(x, { kernelSize: 2 }, { output: target });
+const gradInto: typeof target = avgPool2dBackward(avg, x.shape, { kernelSize: 2 }, { gradInput: alloc([1, 1, 2, 2]) });
+const maxGradInto: typeof target = maxPool2dBackward(output, indices, x.shape, { gradInput: alloc([1, 1, 2, 2]) });
+void [heapOut, heapIndices, plainIndices, avgInto, gradInto, maxGradInto];
+
+// The ONNX/TensorFlow conventions.
+const nhwc = maxPool2d(x, { kernelSize: 3, stride: 2, padding: 'same', dataFormat: 'NHWC' });
+maxPool2dBackward(nhwc.output, nhwc.indices, [1, 2, 2, 1], { dataFormat: 'NHWC' });
+const valuesOnly: { output: Tensor } = maxPool2d(x, { kernelSize: 2, returnIndices: false });
+avgPool2d(x, { kernelSize: 2, padding: [0, 1, 1, 0], dilation: 2, dataFormat: 'NCHW' });
+new MaxPool2d({ kernelSize: 2, padding: 'same-lower', returnIndices: false });
+void valuesOnly;
+// @ts-expect-error no indices without returnIndices
+maxPool2d(x, { kernelSize: 2, returnIndices: false }).indices.data;
+// @ts-expect-error three paddings are no form
+maxPool2d(x, { kernelSize: 2, padding: [1, 1, 1] });
+// @ts-expect-error padding words are lower case
+maxPool2d(x, { kernelSize: 2, padding: 'SAME' });
+// @ts-expect-error 2-D layouts only
+avgPool2d(x, { kernelSize: 2, dataFormat: 'NDHWC' });
+// @ts-expect-error returnIndices belongs to max pooling
+avgPool2d(x, { kernelSize: 2, returnIndices: false });
+// @ts-expect-error a plain result is not a heap tensor
+const notHeap: typeof target = avgPool2d(x, { kernelSize: 2 });
+void notHeap;

@@ -1,47 +1,47 @@
-// Compares a parsed answer with the expected tensor. Pure: the expected
-// values come from the caller (computed with the poolgrad package).
+// The page's verdict: the package's one judge (poolgrad/checker/judging) in
+// the page's terms; i18n.js words it. Misconceptions come with the full
+// poolgrad/checker, loaded on the first wrong answer.
+import { closeEnough, judge, TOLERANCE, unravel } from '../vendor/poolgrad/js/checker/judging.js';
 
-/** Absolute tolerance, relative for values larger than 1 in magnitude. */
-export const TOLERANCE = 1e-4;
+export { TOLERANCE, unravel };
 
-export function close(got, expected) {
-  if (Number.isNaN(expected)) return Number.isNaN(got);
-  if (!Number.isFinite(expected)) return got === expected;
-  return Number.isFinite(got) && Math.abs(got - expected) <= TOLERANCE * Math.max(1, Math.abs(expected));
-}
+export const close = (got, expected) => closeEnough(got, expected);
 
-/** Multi-index of flat position `i` in `shape` (row-major). */
-export function unravel(i, shape) {
-  const index = new Array(shape.length);
-  for (let d = shape.length - 1; d >= 0; d--) {
-    index[d] = i % shape[d];
-    i = Math.floor(i / shape[d]);
-  }
-  return index;
-}
-
-const sameShape = (a, b) => a.length === b.length && a.every((s, i) => s === b[i]);
+const STATE = { right: 'correct', wrong: 'wrong', invalid: 'invalid' };
 
 /**
- * parsed: a parseAnswer() result; expected: { data, shape }.
- * Returns { state: 'correct' | 'wrong' | 'invalid', reason: { key, ...params }, wrong: flat indices }.
+ * parsed: parseAnswer()'s result; expected: { data, shape }; alternatives: mistakesFor()'s.
+ * → { state: 'correct' | 'wrong' | 'invalid', reason: { key, ... }, wrong: flat indices, mistake? }.
+ * The reason shows the learner's values only; "show solution" reveals the expected ones.
  */
-export function checkAnswer(parsed, expected) {
-  const want = Array.from(expected.data, Number);
-  const shape = Array.from(expected.shape);
-  if (!parsed.ok) return { state: 'invalid', reason: { key: 'parse', error: parsed.error }, wrong: [] };
-  if (parsed.shape && !sameShape(parsed.shape, shape)) {
-    return { state: 'wrong', reason: { key: 'shape', got: parsed.shape, expected: shape }, wrong: [] };
-  }
-  if (parsed.values.length !== want.length) {
-    return { state: 'wrong', reason: { key: 'count', got: parsed.values.length, expected: want.length, shape }, wrong: [] };
-  }
-  const wrong = [];
-  want.forEach((e, i) => {
-    if (!close(parsed.values[i], e)) wrong.push(i);
-  });
-  if (wrong.length === 0) return { state: 'correct', reason: { key: 'correct', total: want.length }, wrong };
-  // The verdict names the cells but keeps their right values for "show solution".
-  const cells = wrong.slice(0, 3).map((i) => ({ index: unravel(i, shape), got: parsed.values[i] }));
-  return { state: 'wrong', reason: { key: 'cells', count: wrong.length, total: want.length, cells }, wrong };
+export function checkAnswer(parsed, expected, alternatives = []) {
+  const r = judge(expected, parsed, { alternatives });
+  const out = (reason, wrong = []) => ({ state: STATE[r.verdict], reason, wrong, ...(r.mistake && { mistake: r.mistake }) });
+  const { verdict, key, cells, wrongAt, ...rest } = r;
+  if (key === 'right') return out({ key: 'correct', total: r.total });
+  if (key !== 'cells') return out({ key, ...rest });
+  return out({ key, count: r.count, total: r.total, cells: cells.slice(0, 3).map((c) => ({ index: c.index, got: c.actual })) }, wrongAt);
+}
+
+let full = null;
+
+export async function loadMistakes() {
+  full ??= await import('../vendor/poolgrad/js/checker/index.js');
+}
+
+export const mistakesLoaded = () => full !== null;
+
+/** The misconceptions' results for a unit { quantity, given } ([] until loaded). */
+export function mistakesFor(unit, api) {
+  if (!full) return [];
+  const name = full.exerciseForUnit(unit.quantity, unit.given.op === 'avg' ? 'avg' : 'max').name;
+  return full.alternativesFor(api, name, full.caseOfGiven(unit.given));
+}
+
+export const mistakeWords = (key, lang) => ({ name: full.mistakeName(key, lang), rule: full.describeMistake(key, lang) });
+
+/** Sets or clears the verdict's data-mistake. */
+export function markMistake(el, result) {
+  if (result.mistake) el.dataset.mistake = result.mistake;
+  else delete el.dataset.mistake;
 }

@@ -3,6 +3,8 @@
 // one. `t(lang, key, params)` fills {name} placeholders; callers insert the
 // result as text nodes.
 
+import { mistakeWords } from './check.js';
+
 export const LANGS = ['de', 'en'];
 
 const TABLE = {};
@@ -23,11 +25,18 @@ export function t(lang, key, params = {}) {
 /** Python-style tuple text for a shape or index: (1, 2, 2, 2). */
 export const tuple = (list) => `(${list.join(', ')}${list.length === 1 ? ',' : ''})`;
 
-/** A check() result as one sentence in `lang`. */
+/** A check() result as one sentence in `lang`, followed by the recognised misconception's rule. */
 export function verdictText(lang, result) {
-  const r = result.reason;
+  const text = reasonText(lang, result.reason);
+  const key = result.mistake;
+  if (!key) return text;
+  return `${text} ${t(lang, 'verdict.mistake', mistakeWords(key, lang))}`;
+}
+
+function reasonText(lang, r) {
   if (r.key === 'correct') return t(lang, 'verdict.correct', { total: r.total });
   if (r.key === 'shape') return t(lang, 'verdict.shape', { got: tuple(r.got), expected: tuple(r.expected) });
+  if (r.key === 'decimalComma') return t(lang, 'verdict.decimalComma', { token: r.token, fixed: r.fixed });
   if (r.key === 'count') return t(lang, 'verdict.count', { got: r.got, expected: r.expected, shape: tuple(r.shape) });
   if (r.key === 'cells') {
     const list = r.cells.map((c) => t(lang, 'verdict.cell', { index: `[${c.index.join(', ')}]`, got: c.got })).join('; ');

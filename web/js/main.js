@@ -2,11 +2,11 @@
 // and connects buttons, keys and the URL. Pure work happens in parse.js,
 // check.js, practice.js, draw.js and solve.js; DOM building in render.js.
 import {
-  ready, outputShape, maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBackward, MaxPool2d, tensor, format,
+  ready, outputShape, maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBackward, MaxPool2d, AvgPool2d, tensor, toNested, format,
 } from '../vendor/poolgrad/js/index.js';
 import { loadLang, t, verdictText } from './i18n.js';
 import { parseAnswer } from './parse.js';
-import { checkAnswer } from './check.js';
+import { checkAnswer, loadMistakes, markMistake, mistakesFor, mistakesLoaded } from './check.js';
 import { exerciseSet, questionInput, NOTEBOOK_AVG_GRAD, NOTEBOOK_OPTIONS } from './practice.js';
 import { solve, explain } from './solve.js';
 import { createState, loadAnswers, nextSeed, readUrl, saveAnswers, writeUrl } from './state.js';
@@ -15,7 +15,7 @@ import {
   h, unitView, showVerdict, toggleSolution, exerciseHead, heatTables, inputEditor, comparisonView, torchCode,
 } from './render.js';
 
-const api = { outputShape, maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBackward, MaxPool2d, tensor };
+const api = { outputShape, maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBackward, MaxPool2d, AvgPool2d, tensor, toNested };
 const ORDER = ['output-shape', 'maxpool-forward', 'backprop-yx', 'maxpool-backward', 'avgpool-forward', 'avgpool-backward', 'question', 'torch-compare'];
 
 const state = createState(location.search);
@@ -256,11 +256,13 @@ function render() {
 
 function check(unitEl) {
   const id = unitEl.dataset.unit;
-  const { expected } = units.get(id);
+  const { unit, expected } = units.get(id);
   const parsed = parseAnswer(unitEl.querySelector('[data-answer]').value);
-  const result = checkAnswer(parsed, expected);
+  const result = checkAnswer(parsed, expected, mistakesFor(unit, api));
   state.checked.add(id);
   showVerdict(state.lang, unitEl, result, parsed, Array.from(expected.shape), verdictText(state.lang, result));
+  markMistake(unitEl.querySelector('[data-verdict]'), result);
+  if (result.state === 'wrong' && !mistakesLoaded()) loadMistakes().then(() => check(unitEl)); // then name the misconception
 }
 
 function wire() {

@@ -3,8 +3,7 @@
 // (the page passes the package's `outputShape`), so it has one home.
 
 import { windowTaps } from './draw.js';
-import { mulberry32, seededRandom } from '../vendor/poolgrad/js/checker/random.js';
-import { AVG_GRAD, MAX_GRAD, O_0 } from '../vendor/poolgrad/js/checker/notebook.js';
+import { AVG_GRAD, KERNEL, MAX_GRAD, mulberry32, O_0, OUTPUT_SHAPE_CALLS, seededRandom, STRIDE } from '../vendor/poolgrad/js/checker/judging.js';
 
 export { mulberry32 };
 export const makeRandom = seededRandom;
@@ -19,7 +18,7 @@ export function parseSeed(text) {
 export const NOTEBOOK_INPUT = O_0;
 export const NOTEBOOK_MAX_GRAD = MAX_GRAD;
 export const NOTEBOOK_AVG_GRAD = AVG_GRAD;
-export const NOTEBOOK_OPTIONS = { kernelSize: [3, 3], stride: [2, 2] };
+export const NOTEBOOK_OPTIONS = { kernelSize: KERNEL, stride: STRIDE };
 
 
 /** Integers in [lo, hi] shaped [n, c, h, w] as nested arrays. */
@@ -109,9 +108,10 @@ function notebookSet() {
   const max = { op: 'max', input: NOTEBOOK_INPUT, options: NOTEBOOK_OPTIONS };
   const avg = { op: 'avg', input: NOTEBOOK_INPUT, options: NOTEBOOK_OPTIONS };
   const shapeUnits = [
-    shapeUnit([5, 5], { kernelSize: [3, 3], stride: [2, 2], padding: [0, 0], dilation: [1, 1] }),
-    shapeUnit([10, 11], { kernelSize: [3, 4], stride: [2, 1], padding: [0, 2], dilation: [1, 2] }),
-    shapeUnit([8, 6], { kernelSize: [3, 3], stride: [2, 2], ceilMode: true }),
+    // the two get_output_shape calls of In[5] …
+    ...OUTPUT_SHAPE_CALLS.map((c) => shapeUnit(c.inputShape, { kernelSize: c.kernelSize, stride: c.stride, padding: c.padding, dilation: c.dilation })),
+    // … and one of the page's own, for ceil_mode
+    shapeUnit([8, 6], { kernelSize: KERNEL, stride: STRIDE, ceilMode: true }),
   ];
   return unitSet(null, shapeUnits, max, NOTEBOOK_MAX_GRAD, avg, NOTEBOOK_AVG_GRAD);
 }

@@ -6,12 +6,19 @@
 
 namespace poolgrad::flat {
 
-// Layout of the int32 parameter block shared with js/wasm.js.
+// Slots of the int32 parameter block; the bindings export them by name
+// (Module.Param), so the JS side never spells a number.
 enum Param : int32_t {
-  kKind, kPlanes, kInH, kInW,
-  kKernelH, kKernelW, kStrideH, kStrideW, kPadH, kPadW, kDilationH, kDilationW,
-  kCeilMode, kCountIncludePad, kHasDivisor, kDivisor,
+  kKind, kPlanes, kChannels, kInH, kInW,
+  kKernelH, kKernelW, kStrideH, kStrideW,
+  kPadTop, kPadBottom, kPadLeft, kPadRight, kPadRule,
+  kDilationH, kDilationW,
+  kCeilMode, kCountIncludePad, kHasDivisor, kDivisor, kLayout, kIndices,
   kOutH, kOutW,  // written back by every call that plans; read by max_backward
+  // The output size the caller allocated for: when non-zero, a plan giving
+  // another size is refused (Status::size_mismatch) before any kernel writes.
+  kExpectOutH, kExpectOutW,
+  kErrorAxis, kErrorValue,  // written back on a refusal: Refusal::axis, ::value (clamped to int32)
   kParamCount
 };
 

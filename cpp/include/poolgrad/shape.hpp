@@ -7,8 +7,18 @@ namespace poolgrad {
 
 enum class PoolKind : int32_t { max = 0, avg = 1 };
 
-// Status codes cross the wasm boundary as plain ints; the JS wrapper maps each
-// to an Error naming the parameter. Never reorder: JS mirrors these numbers.
+// How the padding of a call is given. `symmetric` is PyTorch's (one number
+// per axis, at most half the kernel); the others follow ONNX: `explicit_pads`
+// (begin and end per axis, any value ≥ 0), and the auto_pad modes, which
+// derive the padding from the input size and ignore ceil_mode.
+enum class PadRule : int32_t { symmetric = 0, explicit_pads = 1, valid = 2, same_upper = 3, same_lower = 4 };
+
+// Memory order of a tensor: planes of H×W (NCHW) or H×W positions of C
+// channels each (NHWC, "channels last").
+enum class Layout : int32_t { nchw = 0, nhwc = 1 };
+
+// Status codes cross the wasm boundary as plain ints; the bindings export
+// them by name, so JS never spells a number.
 enum class Status : int32_t {
   ok = 0,
   bad_kernel_size = 1,
@@ -20,16 +30,30 @@ enum class Status : int32_t {
   bad_shape = 7,
   too_large = 8,
   bad_indices = 9,
-  out_of_memory = 10,
   bad_pointer = 11,
+  bad_layout = 12,
+  size_mismatch = 13,  // the caller's output size differs from the plan's
+};
+
+// Which option broke a rule and with what value, for the error message.
+// axis: 0 = height, 1 = width, -1 = not tied to an axis.
+struct Refusal {
+  Status status = Status::ok;
+  int32_t axis = -1;
+  int64_t value = 0;
 };
 
 struct AxisOptions {
   int32_t kernel = 1;
   int32_t stride = 1;
-  int32_t padding = 0;
+  int32_t padding = 0;  // before the input (top, left)
   int32_t dilation = 1;
+  int32_t padding_end = -1;  // after the input (bottom, right); -1: same as padding
 };
+
+inline int32_t end_padding(const AxisOptions& a) {
+  return a.padding_end < 0 ? a.padding : a.padding_end;
+}
 
 struct PoolOptions {
   AxisOptions h, w;
@@ -37,12 +61,18 @@ struct PoolOptions {
   bool count_include_pad = true;  // avg only
   bool has_divisor_override = false;  // avg only
   int32_t divisor_override = 0;       // any non-zero integer, as in PyTorch
+  PadRule pad_rule = PadRule::symmetric;
+  Layout layout = Layout::nchw;
+  bool indices = true;  // max only: false runs kernels that do no index work
 };
 
 // Everything a kernel needs: sizes of one call, in elements.
+// In a Plan, padding and padding_end are resolved (both ≥ 0) whatever the
+// PadRule was, and ceil_mode is false for the auto_pad rules.
 struct Plan {
   PoolKind kind = PoolKind::max;
   int64_t planes = 0;  // N * C
+  int64_t channels = 1;  // C; the kernels need it apart from N only for NHWC
   int32_t in_h = 0, in_w = 0;
   int32_t out_h = 0, out_w = 0;
   PoolOptions opt;
@@ -52,18 +82,22 @@ struct Plan {
 // addressable by a 32-bit size_t (wasm32) without wrapping.
 constexpr int64_t kMaxElements = (int64_t{1} << 30) - 16;
 
-// PyTorch's pooling_output_shape: floor (or ceil) of the window count, and in
-// ceil mode the last window is dropped if it starts at or after in + padding.
+// PyTorch's pooling_output_shape (ONNX's for explicit pads): floor (or ceil)
+// of the window count over in + padding + padding_end, and in ceil mode the
+// last window is dropped if it starts at or after in + padding.
 int64_t pooled_size(int64_t in, const AxisOptions& axis, bool ceil_mode);
 
-// Checks every option and size in PyTorch's order and fills `plan`.
-// For average pooling the dilation must be 1 on both axes.
+// Checks every option and size in PyTorch's order and fills `plan`; on a
+// refusal `why` (if given) names the axis and value. `channels` divides
+// `planes` (N·C); only NHWC kernels use it.
 Status make_plan(PoolKind kind, int64_t planes, int64_t in_h, int64_t in_w,
-                 const PoolOptions& options, Plan* plan);
+                 const PoolOptions& options, Plan* plan, Refusal* why = nullptr,
+                 int64_t channels = 1);
 
 // Plan for max pooling's backward pass, which needs only the sizes: the
 // indices of the forward carry the window geometry.
 Status make_scatter_plan(int64_t planes, int64_t in_h, int64_t in_w, int64_t out_h,
-                         int64_t out_w, Plan* plan);
+                         int64_t out_w, Plan* plan, Layout layout = Layout::nchw,
+                         int64_t channels = 1);
 
 }  // namespace poolgrad

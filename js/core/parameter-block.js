@@ -1,0 +1,97 @@
+// The int32 parameter block every wasm call reads its sizes and options
+// from. Slot numbers and status codes come from the module (Param, Status).
+import { show } from '../options.js';
+import { Layout, PadRule, Param, Status, statusNames, wasm } from './module.js';
+
+let block = 0;
+// The block's view, made again only when memory growth has replaced the
+// buffer, so a resident call creates no typed array.
+let view = null;
+
+const PAD_RULES = { symmetric: 'symmetric', explicit: 'explicit', valid: 'valid', same: 'sameUpper', 'same-lower': 'sameLower' };
+
+/** The block's address, reserved on first use. */
+export function paramBlock() {
+  if (!block) {
+    block = wasm.allocate(Param.count * 4);
+    if (!block) throw new RangeError('out of wasm memory while starting poolgrad');
+  }
+  return block;
+}
+
+function blockView() {
+  paramBlock();
+  if (view === null || view.buffer !== wasm.HEAP32.buffer) view = new Int32Array(wasm.HEAP32.buffer, block, Param.count);
+  return view;
+}
+
+/**
+ * Fills the block for one call: `input` has planes, channels, h, w; `o` the
+ * normalised options (null for max backward, which needs sizes only);
+ * `expected` the output [Ho, Wo] the caller allocated for, which the core
+ * compares with its own before any kernel writes.
+ */
+export function writePlan(kind, o, input, expected, dataFormat = o ? o.dataFormat : 'NCHW') {
+  const p = blockView();
+  p.fill(0);
+  p[Param.kind] = kind === 'max' ? 0 : 1;
+  p[Param.planes] = input.planes;
+  p[Param.channels] = input.channels;
+  p[Param.inH] = input.h;
+  p[Param.inW] = input.w;
+  p[Param.layout] = Layout[dataFormat];
+  if (o) {
+    [p[Param.kernelH], p[Param.kernelW]] = o.kernel;
+    [p[Param.strideH], p[Param.strideW]] = o.stride;
+    [p[Param.dilationH], p[Param.dilationW]] = o.dilation;
+    p[Param.padRule] = PadRule[PAD_RULES[o.padRule]];
+    if (o.pads) [p[Param.padTop], p[Param.padBottom], p[Param.padLeft], p[Param.padRight]] = o.pads;
+    p[Param.ceilMode] = o.ceilMode ? 1 : 0;
+    p[Param.countIncludePad] = o.countIncludePad ? 1 : 0;
+    p[Param.hasDivisor] = o.divisorOverride === null ? 0 : 1;
+    p[Param.divisor] = o.divisorOverride ?? 0;
+    p[Param.indices] = o.returnIndices ? 1 : 0;
+  }
+  if (expected) [p[Param.expectOutH], p[Param.expectOutW]] = expected;
+  return p;
+}
+
+/** Writes `o` for an input plane and asks the core's planner alone: { status, out, axis, value }. */
+export function planInWasm(kind, o, input) {
+  const p = writePlan(kind, o, input, null);
+  const status = wasm.plan(paramBlock());
+  const q = blockView();
+  return { status: statusNames[status], out: [q[Param.outH], q[Param.outW]], axis: q[Param.errorAxis], value: q[Param.errorValue] };
+}
+
+const REFUSED = {
+  badKernelSize: 'kernelSize',
+  badStride: 'stride',
+  badPadding: 'padding',
+  badDilation: 'dilation',
+  badOutputSize: 'the output size',
+  badDivisor: 'divisorOverride',
+  badShape: 'the shape',
+  tooLarge: 'the size (too large for wasm memory)',
+  badIndices: 'indices',
+  badPointer: 'a buffer address',
+  badLayout: 'dataFormat',
+};
+
+/** Throws for a non-ok status, naming what the core refused, the axis and the value it reported. */
+export function check(status, what) {
+  if (status === Status.ok) return;
+  const p = blockView();
+  const name = statusNames[status];
+  if (name === 'sizeMismatch') {
+    throw new RangeError(
+      `${what}: the wasm core computes the output size [${p[Param.outH]}, ${p[Param.outW]}], ` +
+        `but poolgrad's JS computed [${p[Param.expectOutH]}, ${p[Param.expectOutW]}]; nothing was written (please report this)`,
+    );
+  }
+  const axis = p[Param.errorAxis];
+  const where = axis === 0 ? ' on the height axis' : axis === 1 ? ' on the width axis' : '';
+  const refused = REFUSED[name] ?? `status ${show(status)}`;
+  throw new RangeError(`${what}: the wasm core refused ${refused}${where} (value ${p[Param.errorValue]})`);
+}
+

@@ -1,0 +1,97 @@
+// `poolgrad check FILE.py|FILE.ipynb` as a learner runs it: same output,
+// JSON shape and exit codes as for .mjs files, a clear usage error for a
+// malformed notebook. Fixtures are made by make-fixtures.mjs.
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, failing } from '../run-cli.js';
+
+const fixture = (name) => fileURLToPath(new URL(`./${name}`, import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'poolgrad-py-cli-'));
+const runs = {};
+
+beforeAll(async () => {
+  writeFileSync(join(dir, 'broken.ipynb'), '{"nbformat": 4, "cells": [ {"cell_type": "code", "source": 42} ]}');
+  writeFileSync(join(dir, 'notjson.ipynb'), 'PK\u0003\u0004 this is a zip, not a notebook');
+  writeFileSync(join(dir, 'nothing.py'), 'print("no functions here")\n');
+  const jobs = [
+    ['py-json', ['check', fixture('reference.py'), '--json', '--seed', '3']],
+    ['ipynb-text', ['check', fixture('reference.ipynb')]],
+    ['overwrite-json', ['check', fixture('overwrite.py'), '--json']],
+    ['endless', ['check', fixture('endless.py'), '--json', '--timeout', '4000']],
+    ['broken', ['check', join(dir, 'broken.ipynb')]],
+    ['notjson', ['check', join(dir, 'notjson.ipynb'), '--json']],
+    ['nothing', ['check', join(dir, 'nothing.py')]],
+  ];
+  // Two at a time: each run starts a Python runtime.
+  for (let i = 0; i < jobs.length; i += 2) {
+    await Promise.all(jobs.slice(i, i + 2).map(async ([key, args]) => (runs[key] = await cli(args))));
+  }
+}, 600_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('poolgrad check FILE.py|FILE.ipynb', () => {
+  it('reference_py_passes_with_exit_0_and_the_json_shape_of_mjs_checks', () => {
+    const { code, stdout } = runs['py-json'];
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.seed).toBe(3);
+    expect(report.results.map((r) => r.name)).toEqual([
+      'get_output_shape',
+      'maxpool2d',
+      'MaxPooling_.forward',
+      'MaxPooling_.backprop_yx',
+      'MaxPooling.backward_input',
+      'AvgPooling.forward',
+      'AvgPooling.backward_input',
+    ]);
+    for (const r of report.results) expect(Object.keys(r).sort()).toEqual(['name', 'passed', 'total']);
+    expect(failing(report)).toEqual([]);
+    expect(report.notes).toEqual([]);
+  });
+
+  it('reference_notebook_passes_with_exit_0_and_a_text_report', () => {
+    const { code, stdout, stderr } = runs['ipynb-text'];
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^✔ get_output_shape: \d+\/\d+$/m);
+    expect(stdout).toMatch(/^✔ AvgPooling\.backward_input: \d+\/\d+$/m);
+    expect(stdout).toContain('all 7 checks passed (seed 1)');
+    expect(stdout).toMatch(/notes on your code:\n  - cell 1: line 4: skipped the IPython line !\{sys\.executable\}/);
+    // what the cells printed goes to stderr, stdout stays the report
+    expect(stderr).toContain('o_0.grad:');
+    expect(stdout).not.toContain('o_0.grad:');
+  });
+
+  it('a_bug_exits_1_and_names_its_function_with_the_python_call', () => {
+    const { code, stdout } = runs['overwrite-json'];
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(failing(report)).toEqual(['MaxPooling.backward_input']);
+    const { failure } = report.results.find((r) => r.name === 'MaxPooling.backward_input');
+    expect(failure.kind).toBe('mismatch');
+    expect(failure.call).toMatch(/^layer = MaxPooling\(kernel_size=\(\d, \d\), stride=\(\d, \d\)\); layer\.forward\(input\); layer\.backward_input\(gradOutput\)$/);
+  });
+
+  it('an_endless_loop_times_out_its_function_only', () => {
+    const { code, stdout } = runs.endless;
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(failing(report)).toEqual(['MaxPooling.backward_input']);
+    expect(report.results.find((r) => r.name === 'MaxPooling.backward_input').failure.kind).toBe('timeout');
+  });
+
+  it('a_malformed_notebook_is_a_usage_error_exit_2', () => {
+    expect(runs.broken.code).toBe(2);
+    expect(runs.broken.stderr).toMatch(/broken\.ipynb: cell 1 of the notebook is malformed: source should be a string or a list of strings/);
+    expect(runs.notjson.code).toBe(2);
+    expect(runs.notjson.stdout).toBe('');
+    expect(runs.notjson.stderr).toMatch(/notjson\.ipynb: the file is not a notebook: it is not valid JSON/);
+  });
+
+  it('code_without_the_notebooks_functions_is_a_usage_error_exit_2', () => {
+    expect(runs.nothing.code).toBe(2);
+    expect(runs.nothing.stderr).toMatch(/nothing\.py defines none of get_output_shape, maxpool2d, MaxPooling_, MaxPooling, AvgPooling/);
+  });
+});

