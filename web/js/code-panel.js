@@ -7,7 +7,6 @@ import { h } from './render.js';
 import { t } from './i18n.js';
 import { SINGLE_FILE, spawnWorker } from './served.js';
 
-const ENGINE = '../vendor/poolgrad/js/checker/';
 const STORE = { javascript: 'poolgrad.code.v1', python: 'poolgrad.code.python.v1' };
 const LANGUAGE = 'poolgrad.code.language';
 const LANGUAGES = ['python', 'javascript'];
@@ -41,12 +40,12 @@ let engine = null;
 const loadEngine = () =>
   (engine ??= Promise.all([
     import('../vendor/poolgrad/js/index.js'),
-    import(`${ENGINE}run.js`),
-    import(`${ENGINE}session.js`),
-    import(`${ENGINE}report.js`),
-    import(`${ENGINE}template.js`),
-    import(`${ENGINE}ipynb.js`),
-    import(`${ENGINE}exercises.js`),
+    import('../vendor/poolgrad/js/checker/run.js'),
+    import('../vendor/poolgrad/js/checker/session.js'),
+    import('../vendor/poolgrad/js/checker/report.js'),
+    import('../vendor/poolgrad/js/checker/template.js'),
+    import('../vendor/poolgrad/js/checker/ipynb.js'),
+    import('../vendor/poolgrad/js/checker/exercises.js'),
   ]).then(([poolgrad, ...modules]) => Object.assign({ poolgrad }, ...modules)));
 
 let python = null;
