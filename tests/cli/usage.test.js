@@ -134,18 +134,19 @@ describe('poolgrad init where a newcomer puts it', () => {
     expect(readFileSync(join(work, 'sub', 'dir', 'x.mjs'), 'utf8')).toContain('export class MaxPooling');
   });
 
-  it('a_js_file_in_a_commonjs_folder_is_refused_with_the_way_out', async () => {
+  it('a_js_file_in_a_commonjs_folder_becomes_mjs_with_the_reason', async () => {
     const cjs = join(work, 'cjs');
     mkdirSync(cjs);
     writeFileSync(join(cjs, 'package.json'), '{ "name": "course" }');
     const r = await cli(['init', join(cjs, 'learner.js')]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('would be read as CommonJS here');
-    expect(r.stderr).toContain('name it learner.mjs');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('would be CommonJS here');
     expect(existsSync(join(cjs, 'learner.js'))).toBe(false);
+    expect(existsSync(join(cjs, 'learner.mjs'))).toBe(true);
     writeFileSync(join(cjs, 'package.json'), '{ "name": "course", "type": "module" }');
     expect((await cli(['init', join(cjs, 'learner.js')])).code).toBe(0);
-    expect((await cli(['init', join(cjs, 'learner.cjs')])).stderr).toContain('should end in .mjs');
+    expect(existsSync(join(cjs, 'learner.js'))).toBe(true);
+    expect((await cli(['init', join(cjs, 'learner.cjs')])).stderr).toContain('must end in .mjs or .js');
   });
 });
 
