@@ -94,6 +94,7 @@ describe('axe-core finds no violation', { timeout: 90_000 }, () => {
   it('code_mode_with_results', async () => {
     const { page, context } = await open('?codeTimeout=3000');
     await page.click('#code-mode-toggle');
+    await page.waitForSelector('[data-code-run]');
     // Where code mode offers Python too (data-code-language), JavaScript is picked: it needs no Pyodide.
     await page.waitForSelector('#code-editor');
     if (await page.$('select[data-code-language]')) await page.selectOption('select[data-code-language]', 'javascript');
