@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { endOfInputKeys } from './text-input.js';
+import { decodeText, endOfInputKeys } from './text-input.js';
 
 const HELP = `poolgrad — check your pooling exercise (Aufgabe 7 – CNN – Backpropagation: Pooling)
 

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCommand, parsePort } from '../../bin/page.js';
-import { endOfInputKeys } from '../../bin/text-input.js';
-import { decodeText } from '../../js/checker/answers.js';
+import { decodeText, endOfInputKeys } from '../../bin/text-input.js';
 import { answersFile, bin, cli } from './run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'poolgrad-page-init-'));

@@ -73,8 +73,7 @@ describe('poolgrad usage errors exit with 2', () => {
   it('help_exits_0', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('poolgrad check FILE');
-    expect(r.stdout).toContain('FILE.py or FILE.ipynb');
+    expect(r.stdout).toContain('poolgrad check FILE.mjs');
   });
 });
 

@@ -41,7 +41,6 @@ const exportedFiles = Object.values(pkg.exports)
 // entry in package.json's exports.
 const NOT_YET_THROUGH_EXPORTS = {
   'web/js/code-worker.js': ['web/vendor/poolgrad/js/checker/execute.js'],
-  'web/js/single-file.js': ['poolgrad-single:worker', 'poolgrad-single:fixture'],
 };
 
 describe('import boundaries', () => {
