@@ -45,6 +45,8 @@ try {
     graded: grades.summary.graded,
     refused: grades.summary.refused,
     pythonChecks: grades.meta.pythonChecks,
+    // A sanity figure: a broken run shows up as no submission passing every check.
+    passedEverything: grades.submissions.filter((x) => x.code?.results.every((r) => r.passed === r.total)).length,
     jobs,
     seconds: Math.round(seconds * 10) / 10,
     secondsPerSubmission: Math.round((seconds / grades.submissions.length) * 1000) / 1000,
@@ -55,7 +57,7 @@ try {
   };
   if (args.json) console.log(JSON.stringify(result));
   else {
-    console.log(`poolgrad grade — ${result.submissions} submissions (${result.graded} graded, ${result.refused} refused), --jobs ${jobs}, ${result.machine}`);
+    console.log(`poolgrad grade — ${result.submissions} submissions (${result.graded} graded, ${result.passedEverything} passing every check, ${result.refused} refused), --jobs ${jobs}, ${result.machine}`);
     console.log(`  wall: ${result.seconds} s in all, ${result.secondsPerSubmission} s per submission (budget ${result.budgetPerSubmission} s)${result.pythonChecks === 'run' ? '' : `; Python checks not run: ${result.pythonChecks}`}`);
     console.log(`  CPU:  ${result.cpuSeconds} s in all, ${result.cpuSecondsPerSubmission} s per submission, so ≈ ${Math.round((result.cpuSecondsPerSubmission / Math.min(jobs, cpus().length)) * 1000) / 1000} s per submission on ${Math.min(jobs, cpus().length)} idle cores (load average at the end: ${result.loadAverageAtEnd})`);
   }

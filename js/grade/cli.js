@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { toCsv } from './csv.js';
 import { gradeCourse } from './grade.js';
 import { toHtml } from './html.js';
-import { ZipError } from './input.js';
+import { InputError, ZipError } from './input.js';
 import { resolvePoints } from './points.js';
 import { createProgress } from './progress.js';
 
@@ -90,7 +90,7 @@ export async function gradeCommand(argv, { UsageError, stdout = process.stdout, 
       onProgress: (done, total) => progress.update(done, total),
     });
   } catch (error) {
-    if (error instanceof ZipError) throw new UsageError(`${input}: ${error.message}`);
+    if (error instanceof ZipError || error instanceof InputError) throw new UsageError(`${input}: ${error.message}`);
     throw error;
   } finally {
     progress.finish();

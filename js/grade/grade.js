@@ -1,5 +1,6 @@
 // Grades a course: every submission read, run through the Python checks,
 // its stored outputs judged, its gaps and Verständnisfrage answer found.
+import { mistakeName } from '../checker/misconceptions.js';
 import { describeFailure } from '../checker/report.js';
 import { collectSubmissions, readBytes } from './input.js';
 import { findAnswer, findGaps, readSubmission } from './notebook.js';
@@ -100,6 +101,14 @@ async function gradeOne(sub, { checker, pg, points }) {
   return { ...row, ...score(row, points) };
 }
 
+const nameOf = (key) => {
+  try {
+    return mistakeName(key);
+  } catch {
+    return key;
+  }
+};
+
 /** The course picture: how often each mistake, failing function, wrong block and open gap occurs. */
 export function summarize(graded) {
   const count = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -121,7 +130,7 @@ export function summarize(graded) {
     participants: graded.length,
     graded: graded.filter((s) => s.status === 'graded').length,
     refused: graded.filter((s) => s.status === 'refused').length,
-    mistakes: sorted(mistakes, ([k, n]) => ({ mistake: k.split('\u0000')[0], function: k.split('\u0000')[1], count: n })),
+    mistakes: sorted(mistakes, ([k, n]) => ({ mistake: k.split('\u0000')[0], name: nameOf(k.split('\u0000')[0]), function: k.split('\u0000')[1], count: n })),
     failingFunctions: sorted(functions, ([name, n]) => ({ function: name, count: n })),
     wrongOutputs: sorted(outputs, ([block, n]) => ({ block, count: n })),
     openGaps: sorted(gaps, ([gap, n]) => ({ gap, count: n })),

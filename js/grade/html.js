@@ -68,7 +68,7 @@ function client() {
   };
   const people = (n) => `${n} participant${n === 1 ? '' : 's'}`;
   summary.append(
-    list('Named mistakes', data.summary.mistakes, (m) => `${m.mistake} in ${m.function}: ${people(m.count)}`),
+    list('Named mistakes', data.summary.mistakes, (m) => `${m.name} (${m.mistake}) in ${m.function}: ${people(m.count)}`),
     list('Functions failing', data.summary.failingFunctions, (f) => `${f.function}: ${people(f.count)}`),
     list('Printed outputs wrong', data.summary.wrongOutputs, (o) => `${o.block}: ${people(o.count)}`),
     list('Gaps left open', data.summary.openGaps, (g) => `[Luecke (${g.gap})]: ${people(g.count)}`),

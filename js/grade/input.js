@@ -7,6 +7,9 @@ import { readZip, ZIP_LIMITS, ZipError } from './zip.js';
 
 export { ZipError };
 
+/** INPUT as a whole holds nothing to grade. */
+export class InputError extends Error {}
+
 // Moodle names each participant's folder "Firstname Lastname_123456_assignsubmission_file_"
 // (older exports prefix each file with it instead of using a folder).
 const MOODLE_FOLDER = /^(.+?)_(\d+)_assignsubmission_([a-z]+)_?$/;
@@ -17,13 +20,18 @@ const kindOf = (file) => (/\.ipynb$/i.test(file) ? 'ipynb' : /\.py$/i.test(file)
 const MiB = 1024 * 1024;
 
 /**
- * Reads INPUT into `{ source: 'zip' | 'folder', submissions }`. Throws
- * ZipError when a zip cannot be used as a whole; per-file problems become
- * submissions with `refused` set.
+ * Reads INPUT into `{ source: 'zip' | 'folder' | 'file', submissions }`.
+ * Throws ZipError when a zip cannot be used as a whole and InputError when
+ * INPUT holds nothing to grade; per-file problems become submissions with
+ * `refused` set.
  */
 export function collectSubmissions(inputPath, { limits = ZIP_LIMITS, skip = [] } = {}) {
   const stat = statSync(inputPath);
-  if (stat.isDirectory()) return { source: 'folder', submissions: group(walkFolder(inputPath, limits, skip)) };
+  if (stat.isDirectory()) {
+    const submissions = group(walkFolder(inputPath, limits, skip));
+    if (!submissions.length) throw new InputError('found nothing to grade: no .ipynb or .py file in the folder');
+    return { source: 'folder', submissions };
+  }
   const head = Buffer.alloc(4);
   const fd = openSync(inputPath, 'r');
   try {
@@ -37,7 +45,9 @@ export function collectSubmissions(inputPath, { limits = ZIP_LIMITS, skip = [] }
     throw new ZipError(`${inputPath} is neither a folder nor a zip archive`);
   }
   if (stat.size > limits.maxTotalBytes) throw new ZipError(`the archive is ${(stat.size / MiB).toFixed(1)} MiB, over the limit of ${(limits.maxTotalBytes / MiB).toFixed(0)} MiB`);
-  return { source: 'zip', submissions: group(zipItems(inputPath, limits)) };
+  const submissions = group(zipItems(inputPath, limits));
+  if (!submissions.length) throw new InputError('found nothing to grade: the archive holds no files');
+  return { source: 'zip', submissions };
 }
 
 function fileItem(path, rel, limits) {

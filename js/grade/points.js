@@ -1,10 +1,10 @@
 // The points scheme: which results earn how much. The default lives here;
 // `--points FILE.json` overrides any part of it.
-import { PYTHON_NAMES } from '../python/check.js';
+import { EXERCISES } from '../checker/exercises.js';
 import { OUTPUT_BLOCKS } from './outputs.js';
 
 /** Result names of the Python checks, in the notebook's order (the CSV's code columns). */
-export const FUNCTIONS = Object.values(PYTHON_NAMES);
+export const FUNCTIONS = EXERCISES.map((e) => e.python);
 
 /**
  * Default: 2 points per function whose checks all pass, 1 point per judged

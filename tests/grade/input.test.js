@@ -1,6 +1,6 @@
 // The grade command's edges: usage errors, whole-archive refusals, the zip
 // reader's limits, the points file, notebook reading, the progress line.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { cli } from '../cli/run-cli.js';
 import { readZip, ZIP_LIMITS, ZipError } from '../../js/grade/zip.js';
 import { DEFAULT_POINTS, resolvePoints, score } from '../../js/grade/points.js';
 import { findAnswer, findGaps, readSubmission } from '../../js/grade/notebook.js';
-import { progressLine } from '../../js/grade/progress.js';
+import { createProgress, progressLine } from '../../js/grade/progress.js';
 import { editCode, openGap, referenceNotebook, setAnswer } from './course.js';
 import { writeZip } from './zip-writer.js';
 
@@ -45,6 +45,13 @@ describe('usage errors exit 2 and name the problem', () => {
     expect(code).toBe(2);
   });
 
+  it('a_folder_without_notebooks_exits_2', async () => {
+    mkdirSync(join(dir, 'empty', 'Anna Schmidt_1_assignsubmission_file_'), { recursive: true });
+    const { code, stderr } = await cli(['grade', 'empty', '--out', 'o6'], { cwd: dir });
+    expect(stderr).toMatch(/empty: found nothing to grade: no \.ipynb or \.py file in the folder/);
+    expect(code).toBe(2);
+  });
+
   it('a_points_file_with_an_unknown_function_is_a_usage_error', async () => {
     writeFileSync(join(dir, 'points.json'), JSON.stringify({ functions: { maxpool3d: 2 } }));
     const { code, stderr } = await cli(['grade', 'right.ipynb', '--points', 'points.json', '--out', 'o2'], { cwd: dir });
@@ -52,14 +59,16 @@ describe('usage errors exit 2 and name the problem', () => {
     expect(code).toBe(2);
   });
 
-  it('a_points_file_changes_the_total', async () => {
+  it('a_points_file_changes_the_total_and_no_progress_bar_is_drawn_off_a_terminal', async () => {
     writeFileSync(join(dir, 'points.json'), JSON.stringify({ outputs: { 'In[7] o_1': 5 } }));
-    const { code, stdout } = await cli(['grade', 'right.ipynb', '--points', 'points.json', '--out', 'o3', '--json'], { cwd: dir });
+    const { code, stderr } = await cli(['grade', 'right.ipynb', '--points', 'points.json', '--out', 'o3', '--jobs', '1'], { cwd: dir });
     expect(code).toBe(0);
-    const grades = JSON.parse(stdout);
+    const grades = JSON.parse(readFileSync(join(dir, 'o3', 'grades.json'), 'utf8'));
     expect(grades.submissions[0].max).toBe(28);
     expect(grades.submissions[0].outputs['In[7] o_1'].verdict).toBe('right');
     expect(readFileSync(join(dir, 'o3', 'grades.csv'), 'utf8')).toMatch(/,28\r\n$/);
+    expect(stderr).not.toMatch(/grading \[/);
+    expect(stderr).toMatch(/graded 1 of 1 participants/);
   }, GRADING);
 
   it('help_lists_every_option', async () => {
@@ -181,10 +190,19 @@ describe('progress line', () => {
     expect(progressLine(200, 200, 61_000, 8)).toBe('grading [########] 200/200  1:01 elapsed');
   });
 
-  it('is_silent_when_stderr_is_not_a_terminal', async () => {
-    const { code, stderr } = await cli(['grade', 'right.ipynb', '--out', 'o5'], { cwd: dir });
-    expect(code).toBe(0);
-    expect(stderr).not.toMatch(/grading \[/);
-    expect(stderr).toMatch(/graded 1 of 1 participants/);
-  }, GRADING);
+  it('draws_on_a_terminal_only', () => {
+    const written = [];
+    const stream = { write: (t) => written.push(t) };
+    const on = createProgress(stream, true);
+    on.update(0, 3);
+    on.update(3, 3);
+    on.finish();
+    expect(written[0]).toMatch(/^\rgrading \[-+\] 0\/3 /);
+    expect(written[1]).toMatch(/^\rgrading \[#+\] 3\/3 /);
+    expect(written.at(-1)).toBe('\n');
+    const off = createProgress(stream, false);
+    off.update(1, 3);
+    off.finish();
+    expect(written).toHaveLength(3);
+  });
 });
