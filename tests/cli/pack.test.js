@@ -1,4 +1,4 @@
-// Done-when of issue 5, as a stranger gets it: `npm pack`, install the
+// The package as a stranger gets it: `npm pack`, install the
 // tarball into an empty folder (no dependencies, so offline), then
 // `npx poolgrad …` there.
 import { copyFileSync, readFileSync } from 'node:fs';
