@@ -858,6 +858,25 @@ _INDEX_ERROR = ('only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`
                 'integer or boolean arrays are valid indices')
 
 
+def _arithmetic_operator(ufunc):
+    """`a op b`, `b op a` and `a op= b` of one ufunc (the in-place one writes into a)."""
+    def forward(self, o):
+        return _binary(self, o, ufunc)
+
+    def reflected(self, o):
+        return _binary(o, self, ufunc)
+
+    def in_place(self, o):
+        return _binary(self, o, ufunc, self)
+    return forward, reflected, in_place
+
+
+def _comparison_operator(ufunc):
+    def compare(self, o):
+        return _binary(self, o, ufunc)
+    return compare
+
+
 class ndarray:
     __slots__ = ('_data', '_shape', '_strides', '_offset', '_dtype', '_base')
     __hash__ = None
@@ -1345,83 +1364,21 @@ class ndarray:
         return all(self, axis, keepdims=keepdims)
 
     # -- operators
-    def __add__(self, o):
-        return _binary(self, o, 'add')
-
-    def __radd__(self, o):
-        return _binary(o, self, 'add')
-
-    def __iadd__(self, o):
-        return _binary(self, o, 'add', self)
-
-    def __sub__(self, o):
-        return _binary(self, o, 'subtract')
-
-    def __rsub__(self, o):
-        return _binary(o, self, 'subtract')
-
-    def __isub__(self, o):
-        return _binary(self, o, 'subtract', self)
-
-    def __mul__(self, o):
-        return _binary(self, o, 'multiply')
-
-    def __rmul__(self, o):
-        return _binary(o, self, 'multiply')
-
-    def __imul__(self, o):
-        return _binary(self, o, 'multiply', self)
-
-    def __truediv__(self, o):
-        return _binary(self, o, 'true_divide')
-
-    def __rtruediv__(self, o):
-        return _binary(o, self, 'true_divide')
-
-    def __itruediv__(self, o):
-        return _binary(self, o, 'true_divide', self)
-
-    def __floordiv__(self, o):
-        return _binary(self, o, 'floor_divide')
-
-    def __rfloordiv__(self, o):
-        return _binary(o, self, 'floor_divide')
-
-    def __ifloordiv__(self, o):
-        return _binary(self, o, 'floor_divide', self)
-
-    def __mod__(self, o):
-        return _binary(self, o, 'remainder')
-
-    def __rmod__(self, o):
-        return _binary(o, self, 'remainder')
-
-    def __imod__(self, o):
-        return _binary(self, o, 'remainder', self)
-
-    def __pow__(self, o):
-        return _binary(self, o, 'power')
-
-    def __rpow__(self, o):
-        return _binary(o, self, 'power')
-
-    def __ipow__(self, o):
-        return _binary(self, o, 'power', self)
+    __add__, __radd__, __iadd__ = _arithmetic_operator('add')
+    __sub__, __rsub__, __isub__ = _arithmetic_operator('subtract')
+    __mul__, __rmul__, __imul__ = _arithmetic_operator('multiply')
+    __truediv__, __rtruediv__, __itruediv__ = _arithmetic_operator('true_divide')
+    __floordiv__, __rfloordiv__, __ifloordiv__ = _arithmetic_operator('floor_divide')
+    __mod__, __rmod__, __imod__ = _arithmetic_operator('remainder')
+    __pow__, __rpow__, __ipow__ = _arithmetic_operator('power')
 
     def __divmod__(self, o):
         return (_binary(self, o, 'floor_divide'), _binary(self, o, 'remainder'))
 
-    def __lt__(self, o):
-        return _binary(self, o, 'less')
-
-    def __le__(self, o):
-        return _binary(self, o, 'less_equal')
-
-    def __gt__(self, o):
-        return _binary(self, o, 'greater')
-
-    def __ge__(self, o):
-        return _binary(self, o, 'greater_equal')
+    __lt__ = _comparison_operator('less')
+    __le__ = _comparison_operator('less_equal')
+    __gt__ = _comparison_operator('greater')
+    __ge__ = _comparison_operator('greater_equal')
 
     def __eq__(self, o):
         if o is None:
