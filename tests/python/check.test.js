@@ -2,11 +2,13 @@
 // Pyodide runtime: the notebook's reference solution passes as .py and as
 // .ipynb (helper calls, !pip line, PyTorch cells and all), each typical bug is
 // blamed on its function, and one submission cannot change the next one's
-// verdict. Fixtures: tests/cli/python/ (made by make-fixtures.mjs).
+// verdict. Fixtures: tests/cli/python/ (the reference made by make-fixtures.mjs,
+// the bugs by bugs.js).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubmissionError } from '../../js/python/check.js';
 import { createPythonPool } from '../../js/python/pool.js';
+import { BUG_REPLACEMENTS, bugVariant } from '../cli/python/bugs.js';
 
 const fixture = (name) => readFileSync(new URL(`../cli/python/${name}`, import.meta.url), 'utf8');
 const NAMES = [
@@ -42,10 +44,10 @@ beforeAll(async () => {
   const jobs = [
     ['reference.py', { code: fixture('reference.py'), filename: 'reference.py' }],
     ['reference.ipynb', { notebookText: fixture('reference.ipynb'), filename: 'reference.ipynb' }],
-    ['rounding', { code: fixture('rounding.py'), filename: 'rounding.py' }],
+    ['rounding', { code: bugVariant('rounding'), filename: 'rounding.py' }],
     // gap (30) filled wrongly: a 2x2 window in the PyTorch cell
     ['torch-gap', { notebookText: fixture('reference.ipynb').replace('F.max_pool2d(o_0, kernel_size=(3,3), stride=(2,2))', 'F.max_pool2d(o_0, kernel_size=(2,2), stride=(2,2))'), filename: 'gap30.ipynb' }],
-    ...Object.keys(BUGS).map((name) => [name, { code: fixture(`${name}.py`), filename: `${name}.py` }]),
+    ...Object.keys(BUGS).map((name) => [name, { code: bugVariant(name), filename: `${name}.py` }]),
   ];
   await Promise.all(jobs.map(async ([key, submission]) => (reports[key] = await pool.check(submission))));
 }, 600_000);
@@ -122,6 +124,12 @@ describe('what the cells print is judged too (check cells, PyTorch gaps 30 and 3
 });
 
 describe('typical bugs are blamed on their function', () => {
+  it('every_bug_is_one_replacement_that_still_applies_to_the_reference', () => {
+    expect(Object.keys(BUG_REPLACEMENTS).sort()).toEqual([...Object.keys(BUGS), 'rounding'].sort());
+    for (const name of Object.keys(BUG_REPLACEMENTS)) expect(bugVariant(name), name).not.toBe(fixture('reference.py'));
+    expect(() => bugVariant('overwrite', fixture('reference.py').replace('+=grad_value', '-=grad_value'))).toThrow(/bug overwrite: .* should occur once in reference\.py, but occurs 0 times/);
+  });
+
   for (const [name, bug] of Object.entries(BUGS)) {
     it(`${name}_fails_${bug.fails.join('_and_')}`, () => {
       const report = reports[name];
@@ -179,7 +187,7 @@ def get_output_shape(input_shape, kernel_size, stride=(1, 1), padding=(0, 0), di
       expect(byName(sabotaged).get_output_shape.passed).toBeLessThan(byName(sabotaged).get_output_shape.total);
       const after = await isolated.check({ code: fixture('reference.py'), filename: 'reference.py' });
       expect(after.results).toEqual(reports['reference.py'].results);
-      const bugAfter = await isolated.check({ code: fixture('overwrite.py'), filename: 'overwrite.py' });
+      const bugAfter = await isolated.check({ code: bugVariant('overwrite'), filename: 'overwrite.py' });
       expect(bugAfter.results).toEqual(reports.overwrite.results);
     } finally {
       isolated.close();

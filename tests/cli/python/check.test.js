@@ -1,12 +1,14 @@
 // `poolgrad check FILE.py|FILE.ipynb` as a learner runs it: same output,
 // JSON shape and exit codes as for .mjs files, a clear usage error for a
-// malformed notebook. Fixtures are made by make-fixtures.mjs.
+// malformed notebook. The reference is made by make-fixtures.mjs, the bugs
+// by bugs.js.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, failing } from '../run-cli.js';
+import { writeBugVariants } from './bugs.js';
 
 const fixture = (name) => fileURLToPath(new URL(`./${name}`, import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'poolgrad-py-cli-'));
@@ -16,11 +18,12 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'broken.ipynb'), '{"nbformat": 4, "cells": [ {"cell_type": "code", "source": 42} ]}');
   writeFileSync(join(dir, 'notjson.ipynb'), 'PK\u0003\u0004 this is a zip, not a notebook');
   writeFileSync(join(dir, 'nothing.py'), 'print("no functions here")\n');
+  writeBugVariants(dir, ['overwrite', 'endless']);
   const jobs = [
     ['py-json', ['check', fixture('reference.py'), '--json', '--seed', '3']],
     ['ipynb-text', ['check', fixture('reference.ipynb')]],
-    ['overwrite-json', ['check', fixture('overwrite.py'), '--json']],
-    ['endless', ['check', fixture('endless.py'), '--json', '--timeout', '10000']], // the default: a shared machine can be slow
+    ['overwrite-json', ['check', join(dir, 'overwrite.py'), '--json']],
+    ['endless', ['check', join(dir, 'endless.py'), '--json', '--timeout', '10000']], // the default: a shared machine can be slow
     ['broken', ['check', join(dir, 'broken.ipynb')]],
     ['notjson', ['check', join(dir, 'notjson.ipynb'), '--json']],
     ['nothing', ['check', join(dir, 'nothing.py')]],

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPacked } from '../../helpers/packed.js';
 import { cli, failing } from '../run-cli.js';
+import { writeBugVariants } from './bugs.js';
 
 const HOST_FILE = join(tmpdir(), `poolgrad-packed-escape-${process.pid}`);
 const WRONG_SHAPE = 'def get_output_shape(input_shape, kernel_size, stride=(1, 1), padding=(0, 0), dilation=(1, 1)):\n    return (1, 1)\n';
@@ -20,7 +21,8 @@ const npx = (args) => cli(['poolgrad', ...args], { cwd: app, command: 'npx', pre
 beforeAll(() => {
   installed = installPacked('poolgrad-py-pack-');
   ({ app, files } = installed);
-  for (const name of ['reference.py', 'reference.ipynb', 'yx-absolute.py']) copyFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url)), join(app, name));
+  for (const name of ['reference.py', 'reference.ipynb']) copyFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url)), join(app, name));
+  writeBugVariants(app, ['yx-absolute']);
   writeFileSync(join(app, 'escape.py'), `import os, subprocess\nos.system('touch ${HOST_FILE}')\ntry:\n    subprocess.run(['touch', '${HOST_FILE}'])\nexcept OSError:\n    pass\nopen('${HOST_FILE}', 'w').write('x')\n${WRONG_SHAPE}`);
 }, 240_000);
 afterAll(() => installed?.remove());
