@@ -164,6 +164,15 @@ export function mistakeLine(key: MistakeKey | undefined, lang?: 'de' | 'en'): st
 export function parseAnswer(text: string): Parsed;
 export function parseNumpy(text: string): Nested[];
 export function describeParseError(error: ParseError, lang?: 'de' | 'en'): string;
+/** A note of the Python harness on the learner's cells: a key, where (`cell` in a notebook, `file` otherwise) and the key's parameters. */
+export interface PythonNote {
+  key: 'ipythonLine' | 'cellMagic' | 'ipythonCall' | 'syntaxError' | 'cellError';
+  cell?: number;
+  file?: string;
+  [param: string]: unknown;
+}
+/** The note as a sentence in `lang` ('en' by default), led by its cell or file. */
+export function describeNote(note: PythonNote, lang?: 'de' | 'en'): string;
 
 // --- notebooks ------------------------------------------------------------------------
 

@@ -22,4 +22,4 @@ export { DEFAULT_DEADLINE_MS, expectedFor, runChecks } from './run.js';
 export { connect, Timeout, WorkerGone } from './session.js';
 export { candidates, shrink } from './shrink.js';
 export { TEMPLATE, templateFor } from './template.js';
-export { CLI_LANGS, describeParseError, pickLang, say, WORDS } from './words.js';
+export { CLI_LANGS, describeNote, describeParseError, pickLang, say, WORDS } from './words.js';

@@ -75,6 +75,13 @@ const EN = {
   'parse.emptyList': 'empty brackets at line {line}, column {col}',
   'parse.ragged': 'the array is ragged: the row at line {line}, column {col} has {got} entries instead of {expected}',
   'parse.raggedDepth': 'the array is ragged: its brackets are nested to different depths',
+  // notes of the Python harness (python/poolgrad_check) on the learner's cells
+  'note.cell': 'cell {cell}',
+  'note.ipythonLine': 'line {line}: skipped the IPython line {command}',
+  'note.cellMagic': 'skipped the cell magic {magic} (IPython only)',
+  'note.ipythonCall': 'skipped get_ipython().{call} (IPython only)',
+  'note.syntaxError': 'SyntaxError: {message} (line {line}, column {col}); this cell was not run',
+  'note.cellError': '{error}',
 };
 
 const DE = {
@@ -133,6 +140,12 @@ const DE = {
   'parse.emptyList': 'leere Klammern in Zeile {line}, Spalte {col}',
   'parse.ragged': 'das Array ist ungleichmäßig: die Zeile in Zeile {line}, Spalte {col} hat {got} Einträge statt {expected}',
   'parse.raggedDepth': 'das Array ist ungleichmäßig: seine Klammern sind verschieden tief geschachtelt',
+  'note.cell': 'Zelle {cell}',
+  'note.ipythonLine': 'Zeile {line}: IPython-Zeile {command} übersprungen',
+  'note.cellMagic': 'Zellen-Magic {magic} übersprungen (nur IPython)',
+  'note.ipythonCall': 'get_ipython().{call} übersprungen (nur IPython)',
+  'note.syntaxError': 'SyntaxError: {message} (Zeile {line}, Spalte {col}); diese Zelle wurde nicht ausgeführt',
+  'note.cellError': '{error}',
 };
 
 const TABLES = { en: EN, de: DE };
@@ -153,4 +166,16 @@ export const WORDS = TABLES;
 export function describeParseError(error, lang = 'en') {
   const key = error.key === 'ragged' && error.expected === undefined ? 'parse.raggedDepth' : `parse.${error.key}`;
   return key in EN ? say(lang, key, error) : `unreadable (${error.key})`;
+}
+
+/**
+ * A sentence for a note of the Python harness ({ key, cell | file, ...params },
+ * python/poolgrad_check) in `lang` ('en', the default, or 'de'), led by where
+ * it is: "cell 3: …" in a notebook, "x.py: …" in a file.
+ */
+export function describeNote(note, lang = 'en') {
+  const key = `note.${note.key}`;
+  const text = key in EN ? say(lang, key, note) : `${note.key} ${JSON.stringify(note)}`;
+  const place = note.cell !== undefined ? say(lang, 'note.cell', note) : note.file;
+  return place === undefined ? text : `${place}: ${text}`;
 }

@@ -6,6 +6,7 @@ import { exercise } from '../checker/exercises.js';
 import { codeCells, NotebookError, readNotebook } from '../checker/ipynb.js';
 import { runChecks } from '../checker/run.js';
 import { Timeout } from '../checker/session.js';
+import { describeNote } from '../checker/words.js';
 
 /** The notebook's definitions a submission may provide. */
 export const PYTHON_EXPORTS = ['get_output_shape', 'maxpool2d', 'MaxPooling_', 'MaxPooling', 'AvgPooling'];
@@ -70,11 +71,13 @@ function renamed(result) {
 
 /**
  * Checks one submission on `runtime` (a PythonRuntime, started or not).
- * Resolves to { seed, level, results, answers?, notes, output } with the
+ * Resolves to { seed, level, results, answers?, notes, noteKeys, output } with the
  * notebook's names (`answers`: what the cells printed, judged as
  * `poolgrad answers` does, when they printed any of the notebook's blocks), or
  * { usageError } when the code defines none of the notebook's functions.
- * A Timeout while loading marks every function timed out.
+ * A Timeout while loading marks every function timed out. `notes` are the
+ * harness's notes on the cells in English, `noteKeys` the same as keys with
+ * parameters, for wording in another language (describeNote).
  */
 export async function checkPython({ poolgrad, runtime, submission, seed = 1, deadlineMs, counts, level, onResult = () => {} }) {
   const { filename, cells } = submissionOf(submission);
@@ -98,8 +101,9 @@ export async function checkPython({ poolgrad, runtime, submission, seed = 1, dea
     if (!(error instanceof Timeout)) throw error;
     hung = error;
   }
+  const notesOf = () => ({ notes: first.notes.map((note) => describeNote(note, 'en')), noteKeys: first.notes });
   if (loaded && loaded.exports.length === 0) {
-    return { usageError: `${filename} defines none of ${PYTHON_EXPORTS.join(', ')}`, notes: first.notes, output: first.output };
+    return { usageError: `${filename} defines none of ${PYTHON_EXPORTS.join(', ')}`, ...notesOf(), output: first.output };
   }
   const openSession = async (ms) => {
     const { exports } = await load(ms);
@@ -110,9 +114,9 @@ export async function checkPython({ poolgrad, runtime, submission, seed = 1, dea
     };
   };
   const report = await runChecks({ poolgrad, openSession, seed, deadlineMs, counts, level, onResult: (r) => onResult(renamed(r)) });
-  if (report.usageError) return { ...report, notes: first.notes, output: first.output };
+  if (report.usageError) return { ...report, ...notesOf(), output: first.output };
   // The cells' own printed results (check cells, PyTorch gaps 30 and 31), judged as `poolgrad answers` does.
   const { blocks } = checkAnswers(first.output, poolgrad);
   const answers = blocks.length ? { blocks } : undefined;
-  return { seed: report.seed, level: report.level, results: report.results.map(renamed), answers, notes: first.notes, output: first.output };
+  return { seed: report.seed, level: report.level, results: report.results.map(renamed), answers, ...notesOf(), output: first.output };
 }

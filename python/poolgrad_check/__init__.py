@@ -65,19 +65,19 @@ class Submission:
 
     def run_cell(self, index, count, source):
         code, notes = strip_ipython(source)
-        where = self.filename if count == 1 else f'cell {index + 1}'
-        self.notes.extend(f'{where}: {note}' for note in notes)
-        label = f'<{where}>'
+        place = {'file': self.filename} if count == 1 else {'cell': index + 1}
+        self.notes.extend({**place, **note} for note in notes)
+        label = f'<{self.filename}>' if count == 1 else f'<cell {index + 1}>'
         try:
             compiled = compile(code, label, 'exec')
         except SyntaxError as error:
-            self.notes.append(f'{where}: SyntaxError: {error.msg} (line {error.lineno}, column {error.offset}); this cell was not run')
+            self.notes.append({**place, 'key': 'syntaxError', 'message': error.msg, 'line': error.lineno, 'col': error.offset})
             return
         with redirected(self.output):
             try:
                 exec(compiled, self.namespace)
             except BaseException as error:  # a cell that fails must not stop the others
-                self.notes.append(f'{where}: {describe(error)}')
+                self.notes.append({**place, 'key': 'cellError', 'error': describe(error)})
 
 
 def _javascript(name):

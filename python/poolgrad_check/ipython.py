@@ -1,5 +1,7 @@
 """IPython syntax in notebook cells (`!pip …`, `%magic`, `%%magic`) is not
-Python: such lines are skipped, each with a note, so the rest of the cell runs."""
+Python: such lines are skipped, each with a note, so the rest of the cell runs.
+A note is a key with its parameters; the JavaScript side words it in the
+learner's language (js/checker/words.js, `note.*`)."""
 
 
 def strip_ipython(source):
@@ -9,7 +11,7 @@ def strip_ipython(source):
     out = []
     first_code = next((line.strip() for line in lines if line.strip()), '')
     if first_code.startswith('%%'):
-        return '', [f'skipped the cell magic {first_code.split()[0]} (IPython only)']
+        return '', [{'key': 'cellMagic', 'magic': first_code.split()[0]}]
     continuing = False
     indent = ''
     for number, line in enumerate(lines, 1):
@@ -17,7 +19,7 @@ def strip_ipython(source):
         if continuing or stripped.startswith(('!', '%')):
             if not continuing:
                 command = stripped[:60] + ('…' if len(stripped) > 60 else '')
-                notes.append(f'line {number}: skipped the IPython line {command}')
+                notes.append({'key': 'ipythonLine', 'line': number, 'command': command})
                 indent = line[: len(line) - len(line.lstrip())]
             continuing = stripped.endswith('\\')
             out.append(f'{indent}pass')
@@ -37,7 +39,7 @@ class IPythonStub:
 
     def _skip(self, kind, *args):
         text = ' '.join(str(a) for a in args)[:60]
-        self._notes.append(f'skipped get_ipython().{kind}({text}) (IPython only)')
+        self._notes.append({'key': 'ipythonCall', 'call': f'{kind}({text})'})
 
     def system(self, *args, **kwargs):
         self._skip('system', *args)

@@ -6,6 +6,7 @@
 // the bugs by bugs.js).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeNote } from '../../js/checker/words.js';
 import { SubmissionError } from '../../js/python/check.js';
 import { createPythonPool } from '../../js/python/pool.js';
 import { BUG_REPLACEMENTS, bugVariant } from '../cli/python/bugs.js';
@@ -207,6 +208,7 @@ describe('inputs', () => {
     expect(report.usageError).toBe('empty.py defines none of get_output_shape, maxpool2d, MaxPooling_, MaxPooling, AvgPooling');
     expect(report.output).toBe('hallo\n');
     expect(report.notes).toEqual(['empty.py: ZeroDivisionError: division by zero (empty.py, line 2)']);
+    expect(report.noteKeys).toEqual([{ file: 'empty.py', key: 'cellError', error: 'ZeroDivisionError: division by zero (empty.py, line 2)' }]);
   }, 60_000);
 
   it('ipython_magics_and_a_syntax_error_are_noted_and_the_other_cells_still_run', async () => {
@@ -218,7 +220,7 @@ describe('inputs', () => {
         { cell_type: 'code', metadata: {}, outputs: [], source: ['%matplotlib inline\n', '!pip install numpy\n', 'x = 1\n'] },
         { cell_type: 'code', metadata: {}, outputs: [], source: '%%time\nwhile True: pass\n' },
         { cell_type: 'code', metadata: {}, outputs: [], source: 'def broken(:\n' },
-        { cell_type: 'code', metadata: {}, outputs: [], source: 'def get_output_shape(input_shape, kernel_size, stride=(1, 1), padding=(0, 0), dilation=(1, 1)):\n    return (x, x)\n' },
+        { cell_type: 'code', metadata: {}, outputs: [], source: 'def get_output_shape(input_shape, kernel_size, stride=(1, 1), padding=(0, 0), dilation=(1, 1)):\n    return (x, x)\nget_ipython().system("ls")\n' },
       ],
     });
     const report = await pool.check({ notebookText: notebook, filename: 'magic.ipynb' });
@@ -227,6 +229,17 @@ describe('inputs', () => {
       'cell 1: line 2: skipped the IPython line !pip install numpy',
       'cell 2: skipped the cell magic %%time (IPython only)',
       expect.stringMatching(/^cell 3: SyntaxError: .* \(line 1, column \d+\); this cell was not run$/),
+      'skipped get_ipython().system(ls) (IPython only)',
+    ]);
+    // the same notes as keys with parameters, worded by each surface in its language
+    expect(report.noteKeys.map((note) => describeNote(note, 'en'))).toEqual(report.notes);
+    expect(report.noteKeys[0]).toEqual({ cell: 1, key: 'ipythonLine', line: 1, command: '%matplotlib inline' });
+    expect(report.noteKeys.map((note) => describeNote(note, 'de'))).toEqual([
+      'Zelle 1: Zeile 1: IPython-Zeile %matplotlib inline übersprungen',
+      'Zelle 1: Zeile 2: IPython-Zeile !pip install numpy übersprungen',
+      'Zelle 2: Zellen-Magic %%time übersprungen (nur IPython)',
+      expect.stringMatching(/^Zelle 3: SyntaxError: .* \(Zeile 1, Spalte \d+\); diese Zelle wurde nicht ausgeführt$/),
+      'get_ipython().system(ls) übersprungen (nur IPython)',
     ]);
     expect(byName(report).get_output_shape.failure.kind).toBe('mismatch');
     expect(byName(report).maxpool2d.failure.message).toBe('maxpool2d is not defined (expected a function maxpool2d as in the notebook)');

@@ -19,9 +19,13 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'notjson.ipynb'), 'PK\u0003\u0004 this is a zip, not a notebook');
   writeFileSync(join(dir, 'nothing.py'), 'print("no functions here")\n');
   writeBugVariants(dir, ['overwrite', 'endless']);
+  const cell = (source) => ({ cell_type: 'code', metadata: {}, outputs: [], source });
+  writeFileSync(join(dir, 'syntax.ipynb'), JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [cell('%%time\nx = 1\n'), cell('def broken(:\n'), cell('1/0\n')] }));
   const jobs = [
     ['py-json', ['check', fixture('reference.py'), '--json', '--seed', '3']],
     ['ipynb-text', ['check', fixture('reference.ipynb')]],
+    ['ipynb-de', ['check', fixture('reference.ipynb'), '--lang', 'de', '--json']],
+    ['syntax-de', ['check', join(dir, 'syntax.ipynb'), '--lang', 'de']],
     ['overwrite-json', ['check', join(dir, 'overwrite.py'), '--json']],
     ['endless', ['check', join(dir, 'endless.py'), '--json', '--timeout', '10000']], // the default: a shared machine can be slow
     ['broken', ['check', join(dir, 'broken.ipynb')]],
@@ -70,6 +74,15 @@ describe('poolgrad check FILE.py|FILE.ipynb', () => {
     // what the cells printed goes to stderr, stdout stays the report
     expect(stderr).toContain('o_0.grad:');
     expect(stdout).not.toContain('o_0.grad:');
+  });
+
+  it('notes_are_worded_in_the_report_language_and_keyed_in_json', () => {
+    const report = JSON.parse(runs['ipynb-de'].stdout);
+    expect(report.notes).toEqual([expect.stringMatching(/^cell 1: line 4: skipped the IPython line !\{sys\.executable\} -m pip install/)]);
+    expect(report.noteKeys).toEqual([{ cell: 1, key: 'ipythonLine', line: 4, command: expect.stringMatching(/^!\{sys\.executable\} -m pip install/) }]);
+    const { code, stderr } = runs['syntax-de'];
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Hinweise zu deinem Code:\n  - Zelle 1: Zellen-Magic %%time übersprungen \(nur IPython\)\n  - Zelle 2: SyntaxError: .* \(Zeile 1, Spalte \d+\); diese Zelle wurde nicht ausgeführt\n  - Zelle 3: ZeroDivisionError: division by zero \(cell 3, line 1\)/);
   });
 
   it('a_bug_exits_1_and_names_its_function_with_the_python_call', () => {
