@@ -297,8 +297,8 @@ export async function mountPanel(section, lang) {
         await py.runtime.start();
         say(null);
         report = await py.checkPython({ ...options, runtime: py.runtime, submission: { code: source, filename: 'notebook.py' }, onResult });
-        notes.textContent = [t(lang(), 'code.notesHeading'), ...(report.notes ?? []).map((n) => `  - ${n}`)].join('\n');
-        notes.hidden = !report.notes?.length;
+        notes.textContent = [t(lang(), 'code.notesHeading'), ...(report.noteKeys ?? []).map((n) => `  - ${e.describeNote(n, lang())}`)].join('\n');
+        notes.hidden = !report.noteKeys?.length;
         printedReport = report.answers ?? null;
       } else {
         // Functions that ran out of time fail at once in later loads (code-worker.js),
