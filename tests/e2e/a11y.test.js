@@ -1,7 +1,8 @@
 // Accessibility of the exercise page: axe-core (WCAG 2.1 A/AA rules and
-// best practices) in six states — German, English, a 390 px phone, a
+// best practices) in seven states — German, English, a 390 px phone, a
 // practice seed, after answering (verdicts, wrong-cell grids, solutions and
-// pictures open) and code mode with results — must find nothing. axe runs
+// pictures open), code mode with results and code mode in Python with the
+// notebook's cells in the editor — must find nothing. axe runs
 // inside the served page (the context bypasses the page's CSP only so that
 // the test can inject axe itself).
 import { chromium } from 'playwright-core';
@@ -102,6 +103,17 @@ describe('axe-core finds no violation', { timeout: 90_000 }, () => {
     await page.click('[data-code-run]');
     await page.waitForSelector('[data-code-summary][data-state]', { timeout: 60_000 });
     expect(await page.$$eval('[data-code-results] > li', (els) => els.length)).toBe(7);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('code_mode_in_python_with_the_notebook_in_the_editor', async () => {
+    const { page, context } = await open('');
+    await page.click('#code-mode-toggle');
+    await page.waitForSelector('select[data-code-language]');
+    await page.selectOption('select[data-code-language]', 'python');
+    await page.waitForFunction(() => document.querySelector('#code-editor')?.value.includes('def get_output_shape'));
+    expect(await page.inputValue('select[data-code-language]')).toBe('python');
     expect(await violations(page)).toEqual([]);
     await context.close();
   }, 120_000);
