@@ -12,8 +12,9 @@ const HELP = `poolgrad — check your pooling exercise (Aufgabe 7 – CNN – Ba
 Usage:
   poolgrad page [--port N] [--open]    serve the exercise page on http://127.0.0.1:8080/ (or port N; 0 = any free one)
   poolgrad init [FILE]                 write the learner template (default learner.mjs); --force overwrites
-  poolgrad check FILE [options]        test your getOutputShape, maxpool2d, MaxPooling, AvgPooling:
-                                       FILE.py or FILE.ipynb (your notebook's Python) or FILE.mjs
+  poolgrad check FILE.mjs|FILE.py|FILE.ipynb [options]
+                                       test your getOutputShape, maxpool2d, MaxPooling, AvgPooling:
+                                       your notebook's Python (.py, .ipynb) or a JavaScript module
       --json          print one JSON object { results: [...] } on stdout
       --seed N        seed of the random cases (default 1)
       --timeout MS    time budget per function in ms (default 10000)
@@ -117,7 +118,7 @@ async function check(flags, positional) {
   if (extra.length) throw new UsageError(`check takes one file, but got also ${extra.join(' ')}`);
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
-if (checkerFor(file) === 'python') {
+  if (checkerFor(file) === 'python') {
     return (await import('../js/python/cli.js')).checkPythonFile({ path, file, flags, UsageError, jsonSafe, lang: await reportLang(flags) });
   }
   sessionModule = await import('../js/checker/session.js');
@@ -147,7 +148,7 @@ function jsonSafe(_key, value) {
 async function answers(flags, positional) {
   const [file, ...extra] = positional;
   if (extra.length) throw new UsageError(`answers takes at most one file, but got also ${extra.join(' ')}`);
-  const { checkAnswers, decodeText, formatAnswers, outputToJudge } = await import('../js/checker/answers.js');
+  const { checkAnswers, formatAnswers, outputToJudge } = await import('../js/checker/answers.js');
   let text;
   if (file && file !== '-') {
     if (!existsSync(resolve(file))) throw new UsageError(`no such file: ${file}`);

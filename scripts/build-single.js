@@ -55,8 +55,9 @@ const fixture = () => readFileSync(join(web, 'vendor/fixtures/pytorch-notebook.j
 
 // ignoreAnnotations: the repository's package.json marks web/js as free of
 // side effects (for the package's users), but the page's modules run on import.
-async function bundle(entry, plugins, format = 'esm') {
+async function bundle(entry, plugins, format = 'esm', define = {}) {
   const result = await esbuild.build({
+    define,
     ...(typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: entry }),
     bundle: true,
     ignoreAnnotations: true,
@@ -88,7 +89,7 @@ const vendorToPackage = {
   },
 };
 
-function singleFilePlugin(worker) {
+function singleFilePlugin() {
   return {
     name: 'single-file',
     setup(build) {
@@ -96,12 +97,9 @@ function singleFilePlugin(worker) {
       build.onResolve({ filter: /\/served\.js$/ }, (args) => ({ path: join(args.resolveDir, 'single-file.js') }));
       // Python mode (CPython is 13 MB) needs the served page; its modules stay out of the file.
       build.onResolve({ filter: /(^|\/)(python-[\w-]+|py-worker)\.js$/ }, () => ({ path: 'python', namespace: 'single' }));
-      build.onResolve({ filter: /^poolgrad-single:/ }, (args) => ({ path: args.path.slice('poolgrad-single:'.length), namespace: 'single' }));
       build.onLoad({ filter: /.*/, namespace: 'single' }, (args) => {
         if (args.path === 'poolgrad') return { contents: inlinePoolgrad(), resolveDir: repo, loader: 'js' };
-        if (args.path === 'worker') return { contents: `export default ${JSON.stringify(worker)};`, loader: 'js' };
         if (args.path === 'python') return { contents: `throw new Error(${JSON.stringify(PYTHON_ELSEWHERE)});`, loader: 'js' };
-        if (args.path === 'fixture') return { contents: `export default ${fixture()};`, loader: 'js' };
         return null;
       });
     },
@@ -134,7 +132,8 @@ export async function buildSingle(out = join(repo, 'dist/poolgrad-aufgabe7.html'
   const worker = await workerSource();
   // Both module scripts of index.html, in their order, as one bundle.
   const entry = { contents: "import './main.js';\nimport './code-mode.js';\n", resolveDir: join(web, 'js'), sourcefile: 'single-entry.js' };
-  const script = (await bundle(entry, [singleFilePlugin(worker)])).replace(/<\/(script)/gi, '<\\/$1').trimEnd();
+  const constants = { POOLGRAD_WORKER_SOURCE: JSON.stringify(worker), POOLGRAD_FIXTURE: fixture() };
+  const script = (await bundle(entry, [singleFilePlugin()], 'esm', constants)).replace(/<\/(script)/gi, '<\\/$1').trimEnd();
   const style = (await esbuild.transform(readFileSync(join(web, 'style.css'), 'utf8'), { loader: 'css', minify: true })).code.trimEnd();
 
   let html = readFileSync(join(web, 'index.html'), 'utf8');

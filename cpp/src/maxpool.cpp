@@ -50,11 +50,12 @@ inline float larger(float best, float v) { return (v > best || v != v) ? v : bes
 // Row by row: the output row starts at -inf and each tap of the window folds
 // one input row into it, 4 output columns per vector step (lanes gathered at
 // the stride), so there is no index bookkeeping at all.
+// S = 1 or 2 gathers 4 columns per vector step; other strides go one by one.
 template <int S>
 void fold_row(float* __restrict out, const float* row, int64_t lo, int64_t hi, int32_t stride,
               int64_t offset) {
   int64_t ow = lo;
-  for (; ow + 4 <= hi; ow += 4) {
+  for (; S == stride && ow + 4 <= hi; ow += 4) {
     const simd::f32x4 x = simd::load_lanes<S>(row + ow * stride + offset, stride);
     const simd::f32x4 best = simd::load(out + ow);
     simd::store(out + ow, simd::select((x > best) | (x != x), x, best));
@@ -81,8 +82,7 @@ void detail::max_forward_values(const Plan& p, ConstFloats input, Floats output)
           const int64_t lo = offset >= 0 ? 0 : (-offset + aw.stride - 1) / aw.stride;
           const int64_t hi = std::min<int64_t>(p.out_w, floor_div(p.in_w - 1 - offset, aw.stride) + 1);
           if (aw.stride == 1) fold_row<1>(out, row, lo, hi, 1, offset);
-          else if (aw.stride == 2) fold_row<2>(out, row, lo, hi, 2, offset);
-          else fold_row<0>(out, row, lo, hi, aw.stride, offset);
+          else fold_row<2>(out, row, lo, hi, aw.stride, offset);
         }
       }
     }

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
-#include <vector>
 
 #include "pool_simd.hpp"
 #include "simd.hpp"
@@ -109,12 +108,11 @@ void max_forward_nhwc(const Plan& p, ConstFloats input, Floats output, Indices i
         int64_t c = 0;
         if (idx) {
           for (; c + 8 <= c_count; c += 8) max_indices_block<2>(batch + c, taps, out + c, idx + c);
-          for (; c + 4 <= c_count; c += 4) max_indices_block<1>(batch + c, taps, out + c, idx + c);
         } else {
           for (; c + 16 <= c_count; c += 16) max_values_block<4>(batch + c, taps, out + c);
-          for (; c + 4 <= c_count; c += 4) max_values_block<1>(batch + c, taps, out + c);
         }
-        // The last C mod 4 channels, one by one with the same rules.
+        // The channels left over (C mod 16 without indices, C mod 8 with), one
+        // by one with the same rules.
         for (; c < c_count; ++c) {
           float best = kMinusInf;
           int32_t best_at = -1;
@@ -170,7 +168,10 @@ void avg_backward_nhwc(const Plan& p, ConstFloats grad_output, Floats grad_input
   const AxisOptions& ah = p.opt.h;
   const AxisOptions& aw = p.opt.w;
   std::memset(grad_input.data, 0, sizeof(float) * z.batches * z.in_plane * c_count);
-  std::vector<float> share(static_cast<size_t>(c_count));
+  // Each window's shares, a block of channels at a time on the stack: no
+  // allocation that could fail (and abort the instance) mid-call.
+  constexpr int64_t kBlock = 64;
+  float share[kBlock];
   for (int64_t n = 0; n < z.batches; ++n) {
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
       const auto wh = axis_window(oh, p.in_h, ah);
@@ -178,14 +179,16 @@ void avg_backward_nhwc(const Plan& p, ConstFloats grad_output, Floats grad_input
         const auto ww = axis_window(ow, p.in_w, aw);
         const float* go = grad_output.data + (n * z.out_plane + int64_t{oh} * p.out_w + ow) * c_count;
         const float divisor = avg_divisor(p, oh, ow);
-        for (int64_t c = 0; c < c_count; ++c) share[c] = go[c] / divisor;
-        for (int32_t th = wh.first; th < wh.last; ++th) {
-          const int32_t h = wh.start + th * ah.dilation;
-          for (int32_t tw = ww.first; tw < ww.last; ++tw) {
-            const int32_t w = ww.start + tw * aw.dilation;
-            float* __restrict gi = grad_input.data + (n * z.in_plane + int64_t{h} * p.in_w + w) * c_count;
-            const float* __restrict s = share.data();
-            for (int64_t c = 0; c < c_count; ++c) gi[c] += s[c];
+        for (int64_t c0 = 0; c0 < c_count; c0 += kBlock) {
+          const int64_t width = std::min(kBlock, c_count - c0);
+          for (int64_t c = 0; c < width; ++c) share[c] = go[c0 + c] / divisor;
+          for (int32_t th = wh.first; th < wh.last; ++th) {
+            const int32_t h = wh.start + th * ah.dilation;
+            for (int32_t tw = ww.first; tw < ww.last; ++tw) {
+              const int32_t w = ww.start + tw * aw.dilation;
+              float* __restrict gi = grad_input.data + (n * z.in_plane + int64_t{h} * p.in_w + w) * c_count + c0;
+              for (int64_t c = 0; c < width; ++c) gi[c] += share[c];
+            }
           }
         }
       }

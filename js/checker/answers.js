@@ -53,17 +53,6 @@ export function splitBlocks(text) {
 }
 
 /**
- * The text of a file or of stdin as bytes: UTF-8, or UTF-16 when it starts
- * with a byte order mark (Windows PowerShell writes redirected output so).
- */
-export function decodeText(bytes) {
-  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
-  return new TextDecoder('utf-8').decode(b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b);
-}
-
-/**
  * The printed output to judge from a file's text: an .ipynb notebook (by
  * name, or JSON text with "nbformat") gives its stored outputs, anything else
  * is taken as pasted output. A malformed notebook throws ipynb.js's NotebookError.

@@ -142,7 +142,7 @@ export const WORDS: Record<'de' | 'en', Record<string, string>>;
 export interface Misconception {
   key: MistakeKey;
   /** Per exercise: the wrong result on case `c` (or a list of variants), null where the case cannot show it. */
-  produce: Partial<Record<TargetName, (poolgrad: Poolgrad, c: Case) => Nested | Nested[] | null>>;
+  produce: Partial<Record<TargetName, (poolgrad: Poolgrad, c: Case) => Nested | { variants: Nested[] } | null>>;
   /** Exercises whose notebook givens cannot tell the misconception from the right result, and why. */
   blindOnNotebook: Partial<Record<TargetName, string>>;
 }
@@ -221,8 +221,6 @@ export interface AnswerBlock {
 export function splitBlocks(text: string): { label: string; text: string; line: number }[];
 export function isPlaceholder(body: string): boolean;
 export function outputToJudge(text: string, fileName?: string): string;
-/** UTF-8 text, or UTF-16 when the bytes start with a byte order mark. */
-export function decodeText(bytes: Uint8Array | ArrayBuffer): string;
 export function notebookExpectations(poolgrad: Poolgrad): Record<string, { cell: string; what: string; expected: Nested | null }[]>;
 export function checkAnswers(text: string, poolgrad: Poolgrad): { blocks: AnswerBlock[] };
 export function formatAnswers(report: { blocks: AnswerBlock[] }, lang?: 'de' | 'en'): string;

@@ -5,7 +5,7 @@
 // answers). Pure modules: no Node or DOM API (the caller brings the poolgrad
 // module and the worker).
 
-export { checkAnswers, decodeText, formatAnswers, isPlaceholder, notebookExpectations, outputToJudge, splitBlocks } from './answers.js';
+export { checkAnswers, formatAnswers, isPlaceholder, notebookExpectations, outputToJudge, splitBlocks } from './answers.js';
 export { COUNTS, gradientFor, LEVELS, makeCases } from './cases.js';
 export { compare, describeJudgement, reasonOf } from './compare.js';
 export { caseOfGiven, exercise, exerciseForUnit, EXERCISES, EXPORTS, kindOf, OPTION_NAMES, optionsOf, TARGETS } from './exercises.js';

@@ -139,12 +139,15 @@ function sizeBy(c, round, { padding = 2, dilation = true, stride = true } = {}) 
   });
 }
 
+/** Several wrong results under one name (e.g. the ways to get the average's divisor wrong). */
+const variants = (list) => ({ variants: list });
+
 // --- the table ---------------------------------------------------------------------------
 
 /**
  * Each misconception: key, and per exercise name a function (poolgrad, c) →
- * the wrong result, a list of variants, or null where the case cannot show
- * it. `blindOnNotebook` names the exercises where the notebook's own givens
+ * the wrong result, variants([...]) of several, or null where the case
+ * cannot show it. `blindOnNotebook` names the exercises where the notebook's own givens
  * cannot tell it from the right result, and why.
  */
 export const MISCONCEPTIONS = [
@@ -188,7 +191,7 @@ export const MISCONCEPTIONS = [
         name,
         (poolgrad, c) => {
           const s = settings(c);
-          const variants = [
+          const changes = [
             { divisorOverride: s.kernelSize[0] }, // kernel height only
             { divisorOverride: s.kernelSize[1] }, // kernel width only
             { divisorOverride: 1 }, // the sum, not divided
@@ -196,9 +199,9 @@ export const MISCONCEPTIONS = [
             { divisorOverride: s.kernelSize[1] * s.kernelSize[1] },
             { divisorOverride: s.kernelSize[0] + s.kernelSize[1] },
           ];
-          if (s.padding.some((p) => p > 0)) variants.push({ countIncludePad: !(c.countIncludePad ?? true), divisorOverride: undefined });
-          if ((c.divisorOverride ?? null) !== null) variants.push({ divisorOverride: undefined });
-          return variants.map((change) => right(poolgrad, name, withOptions(c, change)));
+          if (s.padding.some((p) => p > 0)) changes.push({ countIncludePad: !(c.countIncludePad ?? true), divisorOverride: undefined });
+          if ((c.divisorOverride ?? null) !== null) changes.push({ divisorOverride: undefined });
+          return variants(changes.map((change) => right(poolgrad, name, withOptions(c, change))));
         },
       ]),
     ),
@@ -227,16 +230,15 @@ export const MISCONCEPTIONS = [
     key: 'output-size-rounding',
     produce: {
       getOutputShape: (poolgrad, c) => {
-        const floor = (c.ceilMode ? [sizeBy(c, Math.floor)] : []);
-        return [
-          ...floor,
+        return variants([
+          ...(c.ceilMode ? [sizeBy(c, Math.floor)] : []),
           sizeBy(c, Math.ceil),
           sizeBy(c, Math.round),
           sizeBy(c, Math.floor, { padding: 0 }),
           sizeBy(c, Math.floor, { padding: 1 }),
           sizeBy(c, Math.floor, { dilation: false }),
           sizeBy(c, Math.floor, { padding: 0, dilation: false }),
-        ];
+        ]);
       },
       ...Object.fromEntries(
         ['maxpool2d', 'MaxPooling.forward', 'AvgPooling.forward'].map((name) => [name, (poolgrad, c) => right(poolgrad, name, withOptions(c, { ceilMode: !c.ceilMode }))]),
@@ -318,18 +320,11 @@ export function alternativesFor(poolgrad, name, c) {
       continue; // the wrong rule leads to givens the package refuses
     }
     if (results === null || results === undefined) continue;
-    const variants = Array.isArray(results) && isVariantList(results, expected) ? results : [results];
-    for (const result of variants) {
+    for (const result of results.variants ?? [results]) {
       if (result !== null && !matches(expected, result)) out.push({ key, expected: result });
     }
   }
   return out;
-}
-
-// A list of variants is a list whose items each have the expected result's depth.
-function isVariantList(results, expected) {
-  const depth = (v) => (Array.isArray(v) ? 1 + depth(v[0]) : 0);
-  return results.length > 0 && results.every((r) => r === null || depth(r) === depth(expected));
 }
 
 const TEXT = {

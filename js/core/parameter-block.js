@@ -56,14 +56,6 @@ export function writePlan(kind, o, input, expected, dataFormat = o ? o.dataForma
   return p;
 }
 
-/** Writes `o` for an input plane and asks the core's planner alone: { status, out, axis, value }. */
-export function planInWasm(kind, o, input) {
-  const p = writePlan(kind, o, input, null);
-  const status = wasm.plan(paramBlock());
-  const q = blockView();
-  return { status: statusNames[status], out: [q[Param.outH], q[Param.outW]], axis: q[Param.errorAxis], value: q[Param.errorValue] };
-}
-
 const REFUSED = {
   badKernelSize: 'kernelSize',
   badStride: 'stride',

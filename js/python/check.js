@@ -1,6 +1,7 @@
 // Checking a learner's Python with the same engine as JavaScript
 // (checker/run.js): the submission is loaded once into a fresh interpreter of
 // a warm PythonRuntime, and the engine's sessions call into it.
+import { checkAnswers } from '../checker/answers.js';
 import { exercise } from '../checker/exercises.js';
 import { codeCells, NotebookError, readNotebook } from '../checker/ipynb.js';
 import { runChecks } from '../checker/run.js';
@@ -69,7 +70,9 @@ function renamed(result) {
 
 /**
  * Checks one submission on `runtime` (a PythonRuntime, started or not).
- * Resolves to { seed, results, notes, output } with the notebook's names, or
+ * Resolves to { seed, level, results, answers?, notes, output } with the
+ * notebook's names (`answers`: what the cells printed, judged as
+ * `poolgrad answers` does, when they printed any of the notebook's blocks), or
  * { usageError } when the code defines none of the notebook's functions.
  * A Timeout while loading marks every function timed out.
  */
@@ -108,5 +111,8 @@ export async function checkPython({ poolgrad, runtime, submission, seed = 1, dea
   };
   const report = await runChecks({ poolgrad, openSession, seed, deadlineMs, counts, level, onResult: (r) => onResult(renamed(r)) });
   if (report.usageError) return { ...report, notes: first.notes, output: first.output };
-  return { seed: report.seed, level: report.level, results: report.results.map(renamed), notes: first.notes, output: first.output };
+  // The cells' own printed results (check cells, PyTorch gaps 30 and 31), judged as `poolgrad answers` does.
+  const { blocks } = checkAnswers(first.output, poolgrad);
+  const answers = blocks.length ? { blocks } : undefined;
+  return { seed: report.seed, level: report.level, results: report.results.map(renamed), answers, notes: first.notes, output: first.output };
 }

@@ -9,17 +9,14 @@
 //   → { type: 'load', filename, cells }     ← { type: 'loaded', exports, notes, output } | { type: 'load-error', error }
 //   → { type: 'call', id, target, case }   ← { type: 'result', id, ok, value | error }
 //   ← { type: 'snapshot', bytes } once, when this worker made the snapshot; then { type: 'ready', coldMs }
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fromPython, toPython } from './codec.js';
 import { createSandbox } from './sandbox.js';
+import { PYTHON_ROOT, pythonFiles } from './snapshot-cache.js';
 import { poolgradBridge } from './bridge.js';
 import * as poolgrad from '../node.js';
 
-const PYTHON_ROOT = fileURLToPath(new URL('../../python/', import.meta.url));
 const SITE = '/lib/poolgrad';
 // Imported before the snapshot, so a submission finds them loaded already.
 const PRELOAD = ['poolgrad_check', 'numpy', 'tui_dl4cv.cnn', 'torch', 'torch.nn.functional'];
@@ -27,28 +24,13 @@ const PRELOAD = ['poolgrad_check', 'numpy', 'tui_dl4cv.cnn', 'torch', 'torch.nn.
 const { memoryMb = 1024, pythonPath = [] } = workerData ?? {};
 let snapshot = workerData?.snapshot;
 let harness = null;
-
-function pythonFiles(root) {
-  const found = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) {
-        if (name !== '__pycache__') walk(path);
-      } else if (name.endsWith('.py')) found.push([relative(root, path), readFileSync(path, 'utf8')]);
-    }
-  };
-  walk(root);
-  return found;
-}
+let current = null; // the sandbox of the submission being checked
 
 function install(pyodide) {
-  for (const root of [PYTHON_ROOT, ...pythonPath]) {
-    for (const [path, text] of pythonFiles(root)) {
-      const target = `${SITE}/${path.split('\\').join('/')}`;
-      pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
-      pyodide.FS.writeFile(target, text);
-    }
+  for (const [path, text] of pythonFiles([PYTHON_ROOT, ...pythonPath])) {
+    const target = `${SITE}/${path}`;
+    pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+    pyodide.FS.writeFile(target, text);
   }
   pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(SITE)})\nsys.dont_write_bytecode = True`);
   for (const name of PRELOAD) {
@@ -130,7 +112,9 @@ parentPort.postMessage({ type: 'ready', coldMs: Math.round(performance.now() - s
 parentPort.on('message', async (message) => {
   if (message.type === 'load') {
     try {
-      ({ harness } = await spare);
+      const next = await spare;
+      current?.dispose();
+      ({ sandbox: current, harness } = next);
     } catch (error) {
       parentPort.postMessage({ type: 'load-error', error: `the Python runtime failed: ${textOf(error)}` });
       return;

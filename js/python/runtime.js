@@ -3,6 +3,7 @@
 // restart it after a timeout or crash. Only plain data crosses.
 import { Worker } from 'node:worker_threads';
 import { Timeout, WorkerGone } from '../checker/session.js';
+import { readSnapshot, writeSnapshot } from './snapshot-cache.js';
 
 /** How long starting Pyodide may take before we give up (a cold start is 4–12 s). */
 export const START_LIMIT_MS = 180_000;
@@ -37,9 +38,10 @@ export class PythonRuntime {
       });
       return this.started;
     }
+    const { memoryMb, heapMb, pythonPath } = this.options;
+    sharedSnapshot ??= readSnapshot(pythonPath);
     let snapshotMade;
     if (!sharedSnapshot) snapshotPending = new Promise((resolve) => (snapshotMade = resolve));
-    const { memoryMb, heapMb, pythonPath } = this.options;
     const worker = new Worker(new URL('./runtime-worker.js', import.meta.url), {
       workerData: { memoryMb, pythonPath, snapshot: sharedSnapshot },
       stdout: true,
@@ -56,7 +58,10 @@ export class PythonRuntime {
         reject(new Error(`the Python runtime did not start within ${START_LIMIT_MS / 1000} s`));
       }, START_LIMIT_MS);
       worker.on('message', (message) => {
-        if (message.type === 'snapshot') sharedSnapshot ??= message.bytes;
+        if (message.type === 'snapshot') {
+          sharedSnapshot ??= message.bytes;
+          writeSnapshot(message.bytes, pythonPath);
+        }
         else if (message.type === 'ready') {
           clearTimeout(timer);
           snapshotMade?.();

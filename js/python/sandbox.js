@@ -134,8 +134,9 @@ const SHIMS = String.raw`(function (host) {
 /**
  * Creates the context and loads Pyodide in it. Options: memoryMb (wasm
  * memory limit), stdout(text)/stderr(text) (host functions taking strings).
- * Resolves to { pyodide, context } where `pyodide` is the context's API
- * object: only the trusted setup code of runtime-worker.js touches it.
+ * Resolves to { pyodide, context, dispose } where `pyodide` is the context's
+ * API object (only the trusted setup code of runtime-worker.js touches it)
+ * and dispose() stops the sandbox's timers once it is no longer used.
  */
 export async function createSandbox({ memoryMb = 1024, stdout, stderr, makeSnapshot = false, snapshot }) {
   const { loader, asmScript, lock, served } = pyodideFiles();
@@ -152,6 +153,9 @@ export async function createSandbox({ memoryMb = 1024, stdout, stderr, makeSnaps
     }
   };
   let shims;
+  // Host timers of this sandbox, cleared on dispose so a retired sandbox cannot keep itself alive.
+  const timers = new Set();
+  let disposed = false;
   const host = vm.runInContext('Object.create(null)', context);
   Object.assign(host, {
     indexURL: INDEX_URL,
@@ -163,7 +167,14 @@ export async function createSandbox({ memoryMb = 1024, stdout, stderr, makeSnaps
     has: safe((name) => typeof name === 'string' && Object.hasOwn(served, name), false),
     size: safe((name) => served[name].length, 0),
     copy: safe((name, out) => void Uint8Array.prototype.set.call(out, served[name]), undefined),
-    setTimer: safe((id, ms) => void setTimeout(safe(() => shims.runTimer(id), undefined), ms), undefined),
+    setTimer: safe((id, ms) => {
+      if (disposed) return;
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        safe(() => shims.runTimer(id), undefined)();
+      }, ms);
+      timers.add(timer);
+    }, undefined),
   });
   shims = vm.runInContext(SHIMS, context)(host);
   vm.runInContext(loader, context, { filename: 'pyodide.js' });
@@ -191,5 +202,10 @@ export async function createSandbox({ memoryMb = 1024, stdout, stderr, makeSnaps
     options._loadSnapshot = copy;
   }
   const pyodide = await start(options);
-  return { pyodide, context };
+  const dispose = () => {
+    disposed = true;
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+  };
+  return { pyodide, context, dispose };
 }

@@ -1491,10 +1491,6 @@ def _values_for(value, shape, dt):
     return [_scalar_to_storage(value, dt)] * n
 
 
-def _shape_repr(shape):
-    return repr(tuple(shape))
-
-
 def _shape_arg(shape):
     if isinstance(shape, int):
         return (int(shape),)
@@ -1843,7 +1839,48 @@ def _same(x):
     return x
 
 
+_PACK32 = _print._F32.pack
+_UNPACK32 = _print._F32.unpack
+
+
+def _pairwise32_small(vals):
+    """_pairwise for up to 128 float32 values with the rounding inlined (the
+    common window sizes); raises OverflowError where a sum leaves float32."""
+    p, u = _PACK32, _UNPACK32
+    n = len(vals)
+    if n < 8:
+        res = 0.0
+        for v in vals:
+            res = u(p(res + v))[0]
+        return res
+    r0, r1, r2, r3, r4, r5, r6, r7 = vals[:8]
+    i = 8
+    end = n - n % 8
+    while i < end:
+        r0 = u(p(r0 + vals[i]))[0]
+        r1 = u(p(r1 + vals[i + 1]))[0]
+        r2 = u(p(r2 + vals[i + 2]))[0]
+        r3 = u(p(r3 + vals[i + 3]))[0]
+        r4 = u(p(r4 + vals[i + 4]))[0]
+        r5 = u(p(r5 + vals[i + 5]))[0]
+        r6 = u(p(r6 + vals[i + 6]))[0]
+        r7 = u(p(r7 + vals[i + 7]))[0]
+        i += 8
+    a = u(p(u(p(r0 + r1))[0] + u(p(r2 + r3))[0]))[0]
+    b = u(p(u(p(r4 + r5))[0] + u(p(r6 + r7))[0]))[0]
+    res = u(p(a + b))[0]
+    while i < n:
+        res = u(p(res + vals[i]))[0]
+        i += 1
+    return 0.0 + res  # NumPy adds the sum to its identity 0.0: -0.0 becomes 0.0
+
+
 def _sum_values(vals, acc_dt, pairwise):
+    if acc_dt is _F32 and pairwise and len(vals) <= 128:
+        try:
+            return _pairwise32_small(vals)
+        except OverflowError:
+            pass
     if acc_dt._cat == _F:
         rnd = _round32 if acc_dt is _F32 else _same
         if pairwise:
@@ -2019,6 +2056,31 @@ round = round_ = around
 
 def rint(x):
     return _unary(x, _rint, None, 'rint', float_only=True)
+
+
+set_printoptions = _print.set_printoptions
+
+
+def get_printoptions():
+    return dict(_print.OPTIONS)
+
+
+class printoptions:
+    """with np.printoptions(precision=3): ... restores the options after."""
+
+    def __init__(self, **options):
+        self._options = options
+        self._saved = None
+
+    def __enter__(self):
+        self._saved = dict(_print.OPTIONS)
+        set_printoptions(**self._options)
+        return get_printoptions()
+
+    def __exit__(self, *exc):
+        _print.OPTIONS.clear()
+        _print.OPTIONS.update(self._saved)
+        return False
 
 
 def _bool_unary(x, fn):

@@ -1,14 +1,12 @@
-"""How NumPy 1.24 prints arrays and scalars (numpy/core/arrayprint.py with the
-default options: precision 8, floatmode 'maxprec', linewidth 75, threshold
-1000, edgeitems 3), reimplemented on plain Python floats."""
+"""How NumPy 1.24 prints arrays and scalars (numpy/core/arrayprint.py,
+floatmode 'maxprec'), reimplemented on plain Python floats. OPTIONS holds
+what np.set_printoptions may change."""
 import math
 import struct
 
 _F32 = struct.Struct('f')
-LINE_WIDTH = 75
-THRESHOLD = 1000
-EDGE_ITEMS = 3
-PRECISION = 8
+DEFAULTS = {'precision': 8, 'threshold': 1000, 'edgeitems': 3, 'linewidth': 75, 'suppress': False}
+OPTIONS = dict(DEFAULTS)
 
 
 def round32(x):
@@ -39,7 +37,7 @@ def _digits(x, is32):
     return neg, mant.lstrip('-').replace('.', ''), int(exp)
 
 
-def positional(x, is32, precision=PRECISION):
+def positional(x, is32, precision):
     """dragon4_positional(x, precision, unique=True, fractional=True, trim='.')."""
     neg, digits, exp = _digits(x, is32)
     if exp >= 0:
@@ -55,7 +53,7 @@ def positional(x, is32, precision=PRECISION):
     return ('-' if neg else '') + int_part + '.' + frac
 
 
-def scientific(x, is32, precision=PRECISION):
+def scientific(x, is32, precision):
     """dragon4_scientific(x, precision, unique=True, trim='.') split into
     (mantissa, exponent digits with sign)."""
     neg, digits, exp = _digits(x, is32)
@@ -74,6 +72,7 @@ def _exp_str(exp, width):
 
 def float_formatter(values, is32):
     """NumPy's FloatingFormat for the shown values: one fixed width for all."""
+    digits = OPTIONS['precision']
     finite = [v for v in values if v - v == 0]
     nonzero = [abs(v) for v in finite if v != 0]
     exp_format = False
@@ -82,21 +81,21 @@ def float_formatter(values, is32):
         ratio = hi / lo if lo else math.inf
         if is32:
             ratio = round32(ratio)
-        if hi >= 1e8 or lo < 0.0001 or ratio > 1000.:
+        if hi >= 1e8 or (not OPTIONS['suppress'] and (lo < 0.0001 or ratio > 1000.)):
             exp_format = True
     if not finite:
         pad_left = pad_right = 0
         precision = 0
         exp_size = -1
     elif exp_format:
-        parts = [scientific(v, is32) for v in finite]
+        parts = [scientific(v, is32, digits) for v in finite]
         exp_size = max(len(str(abs(e))) for _, e in parts)
         exp_size = max(exp_size, 2)
         precision = max(len(m.split('.')[1]) for m, _ in parts)
         pad_left = max(len(m.split('.')[0]) for m, _ in parts)
         pad_right = exp_size + 2 + precision
     else:
-        strs = [positional(v, is32) for v in finite]
+        strs = [positional(v, is32, digits) for v in finite]
         pad_left = max(len(s.split('.')[0]) for s in strs)
         pad_right = max(len(s.split('.')[1]) for s in strs)
         precision = pad_right
@@ -113,7 +112,7 @@ def float_formatter(values, is32):
             s = '-inf' if x < 0 else 'inf'
             return ' ' * (pad_left + pad_right + 1 - len(s)) + s
         if exp_format:
-            mant, e = scientific(x, is32)
+            mant, e = scientific(x, is32, digits)
             i, f = mant.split('.')
             if len(f) < precision:
                 # Dragon4 goes on producing exact digits up to min_digits
@@ -121,7 +120,7 @@ def float_formatter(values, is32):
                 i, f = m.split('.')
                 e = int(ex)
             return i.rjust(pad_left) + '.' + f + 'e' + _exp_str(e, exp_size)
-        i, f = positional(x, is32).split('.')
+        i, f = positional(x, is32, digits).split('.')
         if not f and x == int(x):
             # with min_digits=0 Dragon4 prints every integer digit exactly
             i = '%.0f' % x
@@ -169,6 +168,7 @@ def _extend_line_pretty(s, line, word, width, prefix):
 def format_array(shape, get, fmt, width, prefix, separator, summarize):
     """_formatArray: `get(index)` reads one element, `fmt` formats it."""
     ndim = len(shape)
+    edge = OPTIONS['edgeitems']
 
     def rec(index, hanging, cur_width):
         axis = len(index)
@@ -178,9 +178,9 @@ def format_array(shape, get, fmt, width, prefix, separator, summarize):
         next_hanging = hanging + ' '
         next_width = cur_width - 1
         n = shape[axis]
-        show_summary = summarize and 2 * EDGE_ITEMS < n
-        leading = EDGE_ITEMS if show_summary else 0
-        trailing = EDGE_ITEMS if show_summary else n
+        show_summary = summarize and 2 * edge < n
+        leading = edge if show_summary else 0
+        trailing = edge if show_summary else n
         s = ''
         if left == 1:
             elem_width = cur_width - max(len(separator.rstrip()), 1)
@@ -217,9 +217,10 @@ def shown_indices(shape, summarize):
     """The indices whose values NumPy uses to choose the format (all, or the
     edge items when the array is summarised)."""
     ranges = []
+    edge = OPTIONS['edgeitems']
     for n in shape:
-        if summarize and 2 * EDGE_ITEMS < n:
-            ranges.append(list(range(EDGE_ITEMS)) + list(range(n - EDGE_ITEMS, n)))
+        if summarize and 2 * edge < n:
+            ranges.append(list(range(edge)) + list(range(n - edge, n)))
         else:
             ranges.append(range(n))
     return ranges
@@ -230,7 +231,7 @@ def array2string(arr, separator, prefix, suffix_len):
     size = arr.size
     if size == 0:
         return '[]'
-    summarize = size > THRESHOLD
+    summarize = size > OPTIONS['threshold']
     get = arr._element
     import itertools
     shown = [get(ix) for ix in itertools.product(*shown_indices(shape, summarize))]
@@ -241,7 +242,7 @@ def array2string(arr, separator, prefix, suffix_len):
         fmt = bool_formatter(shape == ())
     else:
         fmt = int_formatter(shown)
-    return format_array(shape, get, fmt, LINE_WIDTH - suffix_len, ' ' + ' ' * len(prefix),
+    return format_array(shape, get, fmt, OPTIONS['linewidth'] - suffix_len, ' ' + ' ' * len(prefix),
                         separator, summarize)
 
 
@@ -268,7 +269,7 @@ def array_repr(arr):
     dtype_str = 'dtype=%s)' % arr.dtype.name
     last_line_len = len(out) - (out.rfind('\n') + 1)
     spacer = ' '
-    if last_line_len + len(dtype_str) + 1 > LINE_WIDTH:
+    if last_line_len + len(dtype_str) + 1 > OPTIONS['linewidth']:
         spacer = '\n' + ' ' * len(prefix)
     return out + spacer + dtype_str
 
@@ -285,5 +286,29 @@ def float_scalar_repr(x, is32):
     if x == 0 or 1e-4 <= abs(x) < 1e16:
         s = positional(x, True, precision=99)
         return s + '0' if s.endswith('.') else s
-    mant, exp = scientific(x, True)
+    mant, exp = scientific(x, True, 99)
     return mant.rstrip('.') + 'e' + _exp_str(exp, 2)
+
+
+def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, suppress=None,
+                     nanstr=None, infstr=None, formatter=None, sign=None, floatmode=None, legacy=None):
+    unsupported = [name for name, value in (('nanstr', nanstr), ('infstr', infstr), ('formatter', formatter),
+                                            ('sign', sign), ('floatmode', floatmode), ('legacy', legacy))
+                   if value is not None]
+    if unsupported:
+        raise NotImplementedError('np.set_printoptions(%s=...) is not available in poolgrad\'s offline checker '
+                                  '(precision, threshold, edgeitems, linewidth and suppress are)'
+                                  % unsupported[0])
+    for name, value in (('precision', precision), ('threshold', threshold), ('edgeitems', edgeitems),
+                        ('linewidth', linewidth)):
+        if value is not None:
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise TypeError('%s must be an integer' % name)
+            if name == 'precision' and value < 0:
+                raise ValueError('precision must be >= 0')
+    for name, value in (('precision', precision), ('threshold', threshold), ('edgeitems', edgeitems),
+                        ('linewidth', linewidth)):
+        if value is not None:
+            OPTIONS[name] = int(value)
+    if suppress is not None:
+        OPTIONS['suppress'] = bool(suppress)

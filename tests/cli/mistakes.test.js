@@ -148,3 +148,15 @@ describe('poolgrad check names the misconception of a learner module', () => {
     expect(JSON.parse(r.stdout).results.every((x) => !x.failure)).toBe(true);
   });
 });
+
+describe('poolgrad check names the misconception in the notebook\'s Python too', () => {
+  const python = (name) => new URL(`./python/${name}.py`, import.meta.url).pathname;
+  it('overwrite_and_ties_last_in_python', async () => {
+    const runs = await Promise.all(['overwrite', 'ties-last'].map((name) => cli(['check', python(name), '--json', '--timeout', '60000'])));
+    const named = runs.map((r) => JSON.parse(r.stdout).results.filter((x) => x.failure).map((x) => [x.name, x.failure.mistake]));
+    expect(named).toEqual([
+      [['MaxPooling.backward_input', 'overwrite-not-add']],
+      [['MaxPooling_.backprop_yx', 'ties-last'], ['MaxPooling.backward_input', 'ties-last']],
+    ]);
+  }, 300_000);
+});

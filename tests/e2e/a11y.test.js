@@ -94,9 +94,10 @@ describe('axe-core finds no violation', { timeout: 90_000 }, () => {
   it('code_mode_with_results', async () => {
     const { page, context } = await open('?codeTimeout=3000');
     await page.click('#code-mode-toggle');
+    await page.waitForSelector('[data-code-run]');
     // Where code mode offers Python too (data-code-language), JavaScript is picked: it needs no Pyodide.
-    if (await page.$('select[data-code-language]')) await page.selectOption('select[data-code-language]', 'javascript');
     await page.waitForSelector('#code-editor');
+    if (await page.$('select[data-code-language]')) await page.selectOption('select[data-code-language]', 'javascript');
     await page.fill('#code-editor', WRONG_CODE);
     await page.click('[data-code-run]');
     await page.waitForSelector('[data-code-summary][data-state]', { timeout: 60_000 });

@@ -15,7 +15,8 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 const learner = (name) => readFileSync(new URL(`../cli/python/${name}`, import.meta.url), 'utf8');
 const REFERENCE = learner('reference.py');
 const OVERWRITE = learner('overwrite.py');
-const ENDLESS = learner('endless.py'); // get_output_shape loops; maxpool2d and the classes call it
+// get_output_shape loops; maxpool2d and the classes call it.
+const ENDLESS = REFERENCE.replace(/^def get_output_shape\(.*\n/m, '$&    while True:\n        pass\n');
 const NAMES = ['get_output_shape', 'maxpool2d', 'MaxPooling_.forward', 'MaxPooling_.backprop_yx', 'MaxPooling.backward_input', 'AvgPooling.forward', 'AvgPooling.backward_input'];
 const BUDGET_MS = 20_000; // per function, via ?codeTimeout (pure-Python NumPy is slow on a shared CPU)
 const OUTSIDE = 'http://127.0.0.1:9/stolen';
@@ -128,6 +129,7 @@ describe('python mode', () => {
   }, 600_000);
 
   it('endless_loop_in_get_output_shape_is_stopped_once_and_its_callers_fail_at_once', async () => {
+    expect(ENDLESS).not.toBe(REFERENCE);
     const results = await runWith(ENDLESS);
     const byName = Object.fromEntries(results.map((r) => [r.name, r]));
     expect(byName.get_output_shape.state).toBe('timeout');
@@ -173,6 +175,15 @@ describe('python mode', () => {
     await page.waitForFunction(() => document.querySelector('textarea[data-code]').value.includes('+=grad_value'));
     expect(await page.textContent('#code-note')).toContain('reference.ipynb geladen: 17 Code-Zellen');
     expect(await page.inputValue('textarea[data-code]')).toContain('import torch.nn.functional as F');
+    // The whole notebook as written (the !pip line, tui_dl4cv, the check and PyTorch cells) passes,
+    // and what its cells printed is judged too.
+    await page.click('button[data-code-run]');
+    await page.waitForSelector('[data-code-summary][data-state]', { timeout: 400_000 });
+    expect(await page.getAttribute('[data-code-summary]', 'data-state')).toBe('pass');
+    expect(await page.textContent('[data-code-notes]')).toContain('IPython');
+    const printed = await page.textContent('[data-code-printed]');
+    expect(printed).toContain('o_0.grad');
+    expect(printed).not.toContain('✘');
     await page.setInputFiles('input[type=file][data-notebook]', { name: 'kaputt.ipynb', mimeType: 'application/json', buffer: Buffer.from('{"cells": [') });
     await page.waitForFunction(() => document.querySelector('#code-note').textContent.includes('kaputt.ipynb'));
     expect(await page.textContent('#code-note')).toContain('kaputt.ipynb ist kein lesbares Notebook: kein gültiges JSON');

@@ -118,6 +118,7 @@ describe('the one-file page', () => {
   it('code_mode_checks_in_a_blob_worker_and_stops_an_endless_loop', async () => {
     const { page, context, log } = await open('?codeTimeout=4000');
     await page.click('#code-mode-toggle');
+    await page.waitForSelector('[data-code-run]');
     if (await page.$('select[data-code-language]')) expect(await page.inputValue('select[data-code-language]')).toBe('javascript');
     await page.waitForSelector('#code-editor');
     const run = async (code) => {

@@ -3,7 +3,7 @@
 // running in Chromium — with no configuration of our own — and serve the
 // exercise page from it with `npx poolgrad page`.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -33,6 +33,23 @@ const EXPECTED = {
 let installed;
 let app;
 let files;
+
+/** Starts `npx poolgrad page --port 0` in the app; resolves to { url, stop }. */
+function npxPage() {
+  // Its own process group, so that stopping it stops npx's child (the server) too.
+  const child = spawn('npx', ['poolgrad', 'page', '--port', '0'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const stop = () => process.kill(-child.pid);
+  return new Promise((done, fail) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) done({ url: m[0], stop });
+    });
+    child.stderr.on('data', (chunk) => (out += chunk));
+    child.on('exit', (code) => fail(new Error(`poolgrad page exited with ${code}: ${out}`)));
+  });
+}
 
 beforeAll(() => {
   installed = installPacked('poolgrad-pack-');
@@ -107,19 +124,8 @@ describe('npm pack tarball', () => {
   }, 90_000);
 
   it('npx_poolgrad_page_serves_the_page_with_python_files_and_it_works_in_chromium', async () => {
-    // Its own process group, so that stopping it stops npx's child (the server) too.
-    const child = spawn('npx', ['poolgrad', 'page', '--port', '0'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const { url, stop } = await npxPage();
     try {
-      const url = await new Promise((done, fail) => {
-        let out = '';
-        child.stdout.on('data', (chunk) => {
-          out += chunk;
-          const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
-          if (m) done(m[0]);
-        });
-        child.stderr.on('data', (chunk) => (out += chunk));
-        child.on('exit', (code) => fail(new Error(`poolgrad page exited with ${code}: ${out}`)));
-      });
       const index = await fetch(url);
       expect(index.headers.get('content-type')).toContain('text/html');
       expect(await index.text()).toContain('data-exercise="maxpool-backward"');
@@ -148,9 +154,39 @@ describe('npm pack tarball', () => {
         await browser.close();
       }
     } finally {
-      process.kill(-child.pid);
+      stop();
     }
   }, 90_000);
+
+  // Runs where the page has Python mode (web/js/py-worker.js): opening it loads
+  // CPython, and every file it asks for must come from the installed package.
+  it.skipIf(!existsSync(join(repo, 'web/js/py-worker.js')))('python_mode_loads_cpython_from_the_installed_package', async () => {
+    const { url, stop } = await npxPage();
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      const context = await browser.newContext();
+      const failed = [];
+      const loaded = new Set();
+      await context.route('**/*', async (route) => {
+        const response = await route.fetch();
+        if (response.status() >= 400) failed.push(`${response.status()} ${route.request().url()}`);
+        else loaded.add(new URL(route.request().url()).pathname);
+        return route.fulfill({ response });
+      });
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+      await page.click('#code-mode-toggle');
+      await page.selectOption('select[data-code-language]', 'python');
+      const runtime = ['/vendor/pyodide/pyodide.mjs', '/vendor/pyodide/pyodide.asm.wasm', '/vendor/pyodide/python_stdlib.zip'];
+      for (let i = 0; i < 900 && !runtime.every((p) => loaded.has(p)); i++) await page.waitForTimeout(100);
+      expect(runtime.filter((p) => !loaded.has(p))).toEqual([]);
+      expect(failed).toEqual([]);
+    } finally {
+      await browser.close();
+      stop();
+    }
+  }, 120_000);
 
   it('the_packed_one_file_page_opens_from_file_url', async () => {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -43,6 +43,8 @@ beforeAll(async () => {
     ['reference.py', { code: fixture('reference.py'), filename: 'reference.py' }],
     ['reference.ipynb', { notebookText: fixture('reference.ipynb'), filename: 'reference.ipynb' }],
     ['rounding', { code: fixture('rounding.py'), filename: 'rounding.py' }],
+    // gap (30) filled wrongly: a 2x2 window in the PyTorch cell
+    ['torch-gap', { notebookText: fixture('reference.ipynb').replace('F.max_pool2d(o_0, kernel_size=(3,3), stride=(2,2))', 'F.max_pool2d(o_0, kernel_size=(2,2), stride=(2,2))'), filename: 'gap30.ipynb' }],
     ...Object.keys(BUGS).map((name) => [name, { code: fixture(`${name}.py`), filename: `${name}.py` }]),
   ];
   await Promise.all(jobs.map(async ([key, submission]) => (reports[key] = await pool.check(submission))));
@@ -86,6 +88,36 @@ describe('the reference solution', () => {
     // gap (31): F.avg_pool2d's gradient is the notebook's, whatever torch.rand drew
     expect(output).toContain('o_0.grad:\n[[[[ 2.  2.  3.  1.  1.]\n   [ 2.  2.  3.  1.  1.]\n   [ 2.  2.  2.  0.  0.]\n   [ 0.  0. -1. -1. -1.]\n   [ 0.  0. -1. -1. -1.]]\n\n  [[ 1.  1.  2.  1.  1.]');
     expect(output.match(/^o_0\.grad:$/gm)).toHaveLength(2);
+  });
+});
+
+describe('what the cells print is judged too (check cells, PyTorch gaps 30 and 31)', () => {
+  it('the_reference_notebook_prints_every_block_right', () => {
+    const verdicts = reports['reference.ipynb'].answers.blocks.map((b) => `${b.cell} ${b.label} ${b.verdict}`);
+    expect(verdicts).toEqual([
+      'In[5] Output Shape Max Pooling right',
+      'In[5] Output Shape right',
+      'In[7] o_1 right',
+      'In[9] o_1 right',
+      'In[9] backward_yx right',
+      'In[11] dEdo_0 right',
+      'In[13] dEdo_0 right',
+      'In[16] o_1 right',
+      'In[16] o_0.grad right',
+      'In[17] o_1 not-judged', // torch.rand input
+      'In[17] o_0.grad right',
+    ]);
+  });
+
+  it('a_wrong_pytorch_call_in_gap_30_is_caught_in_its_printed_output', () => {
+    const report = reports['torch-gap'];
+    expect(failing(report)).toEqual([]);
+    const wrong = report.answers.blocks.filter((b) => b.verdict !== 'right' && b.verdict !== 'not-judged').map((b) => `${b.cell} ${b.label} ${b.verdict}`);
+    expect(wrong).toEqual(['In[16] o_1 wrong', 'In[16] o_0.grad wrong']);
+  });
+
+  it('a_py_file_without_check_cells_has_no_printed_blocks', () => {
+    expect(reports['reference.py'].answers).toBeUndefined();
   });
 });
 
@@ -186,7 +218,7 @@ describe('inputs', () => {
       'cell 1: line 1: skipped the IPython line %matplotlib inline',
       'cell 1: line 2: skipped the IPython line !pip install numpy',
       'cell 2: skipped the cell magic %%time (IPython only)',
-      expect.stringMatching(/^cell 3: SyntaxError: .* \(line 1\); this cell was not run$/),
+      expect.stringMatching(/^cell 3: SyntaxError: .* \(line 1, column \d+\); this cell was not run$/),
     ]);
     expect(byName(report).get_output_shape.failure.kind).toBe('mismatch');
     expect(byName(report).maxpool2d.failure.message).toBe('maxpool2d is not defined (expected a function maxpool2d as in the notebook)');

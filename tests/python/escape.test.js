@@ -14,7 +14,7 @@ let pool;
 
 beforeAll(async () => {
   rmSync(HOST_FILE, { force: true });
-  pool = createPythonPool({ jobs: 1, timeoutMs: 4000 });
+  pool = createPythonPool({ jobs: 1, timeoutMs: 10_000 });
   await pool.ready();
 }, 180_000);
 afterAll(() => {
@@ -153,7 +153,8 @@ def maxpool2d(input_tensor, kernel_size, stride=(1, 1), padding=(0, 0), dilation
     const byName = Object.fromEntries(report.results.map((r) => [r.name, r]));
     expect(byName.get_output_shape.failure.kind).toBe('error');
     expect(byName.get_output_shape.failure.error).toMatch(/^MemoryError/);
-    expect(['error', 'crash']).toContain(byName.maxpool2d.failure.kind);
+    // growing a list to the memory limit: a MemoryError, or on a slow machine the time runs out first
+    expect(['error', 'crash', 'timeout']).toContain(byName.maxpool2d.failure.kind);
     // and the runtime still checks the next submission
     const after = await pool.check({ code: 'def get_output_shape(input_shape, kernel_size, stride=(1, 1), padding=(0, 0), dilation=(1, 1)):\n    return (0, 0)\n' });
     expect(after.results[0].failure.kind).toBe('mismatch');

@@ -7,7 +7,6 @@ import { h } from './render.js';
 import { t } from './i18n.js';
 import { SINGLE_FILE, spawnWorker } from './served.js';
 
-const ENGINE = '../vendor/poolgrad/js/checker/';
 const STORE = { javascript: 'poolgrad.code.v1', python: 'poolgrad.code.python.v1' };
 const LANGUAGE = 'poolgrad.code.language';
 const LANGUAGES = ['python', 'javascript'];
@@ -39,20 +38,13 @@ function deadlineMs() {
 
 let engine = null;
 const loadEngine = () =>
-  (engine ??= Promise.all([
-    import('../vendor/poolgrad/js/index.js'),
-    import(`${ENGINE}run.js`),
-    import(`${ENGINE}session.js`),
-    import(`${ENGINE}report.js`),
-    import(`${ENGINE}template.js`),
-    import(`${ENGINE}ipynb.js`),
-    import(`${ENGINE}exercises.js`),
-  ]).then(([poolgrad, ...modules]) => Object.assign({ poolgrad }, ...modules)));
+  (engine ??= Promise.all([import('../vendor/poolgrad/js/index.js'), import('../vendor/poolgrad/js/checker/index.js')])
+    .then(([poolgrad, checker]) => ({ poolgrad, ...checker })));
 
 let python = null;
 const loadPython = (stubMessage) =>
   (python ??= Promise.all([
-    import('../vendor/poolgrad/js/python/check.js'),
+    import('../vendor/poolgrad/js/python/browser.js'),
     import('./python-session.js'),
     import('./python-template.js'),
     fetch(new URL('../vendor/aufgabe7-notebook.py', import.meta.url)),
@@ -137,6 +129,9 @@ export async function mountPanel(section, lang) {
   const results = h('ol', { class: 'code-results', 'data-code-results': '' });
   // What the Python harness noted while loading: skipped IPython lines, cells that failed.
   const notes = h('pre', { class: 'code-notes', 'data-code-notes': '', tabindex: 0, hidden: true });
+  // What the notebook's own cells printed (check cells, the PyTorch gaps), judged as `poolgrad answers` does.
+  const printed = h('pre', { class: 'code-failure', 'data-code-printed': '', tabindex: 0, hidden: true });
+  let printedReport = null;
   let noteKey = null; // what the note says, re-worded on a language switch
   let noteParams = {};
   let running = false;
@@ -157,7 +152,11 @@ export async function mountPanel(section, lang) {
     select.value = which;
     storage.set(LANGUAGE, which);
     say(null);
-    if (!keepText) area.value = storage.get(STORE[which]) ?? (which === 'python' && !PYTHON_HERE ? '' : await templateOf(which));
+    if (!keepText) {
+      const text = storage.get(STORE[which]) ?? (which === 'python' && !PYTHON_HERE ? '' : await templateOf(which));
+      if (language !== which) return; // switched again while the template loaded
+      area.value = text;
+    }
     applyText();
     results.replaceChildren();
     summary.textContent = '';
@@ -165,6 +164,8 @@ export async function mountPanel(section, lang) {
     if (which === 'python' && !PYTHON_HERE) say('code.pythonFile', {}, true);
     // Opening Python mode starts CPython in the background, so the first check waits less.
     if (which === 'python' && PYTHON_HERE) startPython().then((py) => py.runtime.start()).catch(() => {});
+    // Leaving Python mode frees its interpreters (each holds 100+ MB).
+    else if (!running) python?.then((py) => py.runtime.close()).catch(() => {});
     run.disabled = running || (which === 'python' && !PYTHON_HERE);
   }
 
@@ -274,6 +275,8 @@ export async function mountPanel(section, lang) {
     summary.removeAttribute('data-state');
     results.replaceChildren();
     notes.hidden = true;
+    printed.hidden = true;
+    printedReport = null;
     const which = language;
     const source = area.value;
     storage.set(STORE[which], source);
@@ -294,8 +297,9 @@ export async function mountPanel(section, lang) {
         await py.runtime.start();
         say(null);
         report = await py.checkPython({ ...options, runtime: py.runtime, submission: { code: source, filename: 'notebook.py' }, onResult });
-        notes.textContent = (report.notes ?? []).join('\n');
+        notes.textContent = [t(lang(), 'code.notesHeading'), ...(report.notes ?? []).map((n) => `  - ${n}`)].join('\n');
         notes.hidden = !report.notes?.length;
+        printedReport = report.answers ?? null;
       } else {
         // Functions that ran out of time fail at once in later loads (code-worker.js),
         // so a loop in getOutputShape costs one deadline, not one per caller.
@@ -315,8 +319,12 @@ export async function mountPanel(section, lang) {
         return;
       }
       const failed = report.results.filter((r) => r.passed !== r.total);
-      summary.dataset.state = failed.length ? 'fail' : 'pass';
+      // A wrong printed block fails the check, as in the CLI.
+      const printedWrong = (printedReport?.blocks ?? []).filter((b) => b.verdict === 'wrong' || b.verdict === 'invalid').length;
+      summary.dataset.state = failed.length || printedWrong ? 'fail' : 'pass';
       summary.textContent = failed.length ? t(lang(), 'code.someFail', { k: failed.length, n: report.results.length }) : t(lang(), 'code.allPass', { n: report.results.length });
+      if (printedWrong) summary.textContent += ` ${t(lang(), 'code.printedWrong', { n: printedWrong })}`;
+      showPrinted();
       const first = report.results[0];
       if (failed.length > 1 && failed[0] === first && ['mismatch', 'error', 'timeout'].includes(first.failure?.kind)) {
         summary.textContent += ` ${t(lang(), 'code.hint', { name: first.name })}`;
@@ -331,6 +339,11 @@ export async function mountPanel(section, lang) {
       run.disabled = which === 'python' && !PYTHON_HERE;
       applyText();
     }
+  }
+
+  function showPrinted() {
+    printed.hidden = !printedReport;
+    if (printedReport) printed.textContent = `${t(lang(), 'code.printedHeading')}\n${e.formatAnswers(printedReport, lang())}`;
   }
 
   function usageText(message, which) {
@@ -366,7 +379,7 @@ export async function mountPanel(section, lang) {
     h('div', { class: 'code-bar' }, languageLabel, select, fileLabel, file),
     note, label, area, keys,
     h('div', { class: 'code-bar' }, run, seedLabel, seed, reset, progress),
-    summary, notes, results,
+    summary, notes, results, printed,
   );
   await setLanguage(language);
 
@@ -377,6 +390,7 @@ export async function mountPanel(section, lang) {
     },
     applyText() {
       applyText();
+      showPrinted();
       for (const item of results.children) item.applyText?.();
     },
   };

@@ -1,7 +1,5 @@
-// Words on the page: German (default) and English, one module per language
-// (lang/de.js, lang/en.js), loaded on demand so a page load fetches only
-// one. `t(lang, key, params)` fills {name} placeholders; callers insert the
-// result as text nodes.
+// Words on the page, German (default) and English: lang/<lang>.js, loaded on
+// demand. t() fills {name} placeholders; callers insert text nodes.
 
 import { mistakeWords } from './check.js';
 

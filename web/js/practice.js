@@ -1,6 +1,5 @@
-// The exercise sets: the notebook's own values (no seed) and seeded practice
-// sets. Pure: the only outside knowledge, the output size rule, is passed in
-// (the page passes the package's `outputShape`), so it has one home.
+// The exercise sets: the notebook's (no seed) and seeded practice sets.
+// The output size rule is passed in (the package's outputShape).
 
 import { windowTaps } from './draw.js';
 import { AVG_GRAD, KERNEL, MAX_GRAD, mulberry32, O_0, OUTPUT_SHAPE_CALLS, seededRandom, STRIDE } from '../vendor/poolgrad/js/checker/judging.js';
@@ -28,8 +27,7 @@ function randomTensor(rng, [n, c, h, w], lo, hi) {
   );
 }
 
-// Makes the first maximum of a random window appear twice, so the learner
-// meets the tie rule (first in row-major order) in every practice set.
+// A tie in one window, so every practice set asks the tie rule.
 function plantTie(rng, input, hw, options, outHW) {
   const plane = input[0][rng.int(0, input[0].length - 1)];
   const oy = rng.int(0, outHW[0] - 1);
@@ -83,8 +81,7 @@ function randomAvgOptions(rng) {
   return options;
 }
 
-// Draws options and an input size until the package accepts them and the
-// output stays small enough to answer by hand (at most 4×4 per plane).
+// Options and size the package accepts, small enough to answer by hand (≤ 4×4).
 function drawCase(rng, outputShape, drawOptions, { minSide = 4, maxSide = 6, max = false } = {}) {
   for (let attempt = 0; attempt < 200; attempt++) {
     const options = drawOptions(rng);
@@ -108,16 +105,13 @@ function notebookSet() {
   const max = { op: 'max', input: NOTEBOOK_INPUT, options: NOTEBOOK_OPTIONS };
   const avg = { op: 'avg', input: NOTEBOOK_INPUT, options: NOTEBOOK_OPTIONS };
   const shapeUnits = [
-    // the two get_output_shape calls of In[5] …
     ...OUTPUT_SHAPE_CALLS.map((c) => shapeUnit(c.inputShape, { kernelSize: c.kernelSize, stride: c.stride, padding: c.padding, dilation: c.dilation })),
-    // … and one of the page's own, for ceil_mode
     shapeUnit([8, 6], { kernelSize: KERNEL, stride: STRIDE, ceilMode: true }),
   ];
   return unitSet(null, shapeUnits, max, NOTEBOOK_MAX_GRAD, avg, NOTEBOOK_AVG_GRAD);
 }
 
-// The units of one exercise set, in the page's order; the Verständnisfrage
-// always uses the notebook's shape and options with a (seeded) random input.
+// One set's units in page order; the Verständnisfrage: notebook shape, random input.
 function unitSet(seed, shapeUnits, max, maxGrad, avg, avgGrad) {
   return {
     seed,

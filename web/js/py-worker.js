@@ -18,8 +18,7 @@
 // browser's own second line: no 'unsafe-eval', nothing from another origin.
 import { loadPyodide } from '../vendor/pyodide/pyodide.mjs';
 import * as poolgrad from '../vendor/poolgrad/js/index.js';
-import { poolgradBridge } from '../vendor/poolgrad/js/python/bridge.js';
-import { fromPython, toPython } from '../vendor/poolgrad/js/python/codec.js';
+import { fromPython, poolgradBridge, toPython } from '../vendor/poolgrad/js/python/browser.js';
 import { STUB_PYTHON } from './python-stubs.js';
 import { lockDown } from './worker-lockdown.js';
 
@@ -59,7 +58,8 @@ async function start() {
   py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(SITE)})\nsys.dont_write_bytecode = True`);
   const bridge = poolgradBridge(poolgrad);
   py.registerJsModule('_poolgrad_bridge', { compute: (text) => bridge(String(text)) });
-  for (const name of PRELOAD) py.pyimport(name);
+  // Imported now: learner code runs with JavaScript modules refused (poolgrad_check), the stand-ins still need it.
+  for (const name of ['_poolgrad_bridge', ...PRELOAD]) py.pyimport(name);
   py.runPython(STUB_PYTHON);
   const stub = py.globals.get('_poolgrad_stub');
   py.unregisterJsModule('pyodide_js');

@@ -10,7 +10,7 @@
 // timed out is replaced in later loads by one failing at once (python-stubs.js),
 // so an endless loop in get_output_shape costs one deadline, not one for each
 // function that calls it.
-import { Timeout, WorkerGone } from '../vendor/poolgrad/js/checker/session.js';
+import { Timeout, WorkerGone } from '../vendor/poolgrad/js/checker/index.js';
 
 const WORKER = new URL('./py-worker.js', import.meta.url);
 

@@ -3,8 +3,9 @@
 // neighbouring file is refused, so the worker's code and the fixture are
 // bundled into the page: the worker starts from a Blob URL, as a classic
 // worker (Chromium refuses module workers from a Blob in a file:// page).
-import WORKER_SOURCE from 'poolgrad-single:worker';
-import FIXTURE from 'poolgrad-single:fixture';
+// POOLGRAD_WORKER_SOURCE (the bundled code-worker.js) and POOLGRAD_FIXTURE
+// are constants the build defines; this module exists only in that build.
+/* global POOLGRAD_WORKER_SOURCE, POOLGRAD_FIXTURE */
 
 export const SINGLE_FILE = true;
 
@@ -13,10 +14,10 @@ let workerUrl = null;
 /** Starts the JavaScript learner worker (bundled); other workers (Python's) need the served page. */
 export function spawnWorker(url, name) {
   if (!String(url).endsWith('/code-worker.js')) throw new Error(`${url} needs the served page (npx poolgrad page)`);
-  workerUrl ??= URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+  workerUrl ??= URL.createObjectURL(new Blob([POOLGRAD_WORKER_SOURCE], { type: 'text/javascript' }));
   return new Worker(workerUrl, { name });
 }
 
 export async function loadTorchFixture() {
-  return structuredClone(FIXTURE);
+  return structuredClone(POOLGRAD_FIXTURE);
 }

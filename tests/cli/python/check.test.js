@@ -1,7 +1,7 @@
 // `poolgrad check FILE.py|FILE.ipynb` as a learner runs it: same output,
 // JSON shape and exit codes as for .mjs files, a clear usage error for a
 // malformed notebook. Fixtures are made by make-fixtures.mjs.
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,14 +20,15 @@ beforeAll(async () => {
     ['py-json', ['check', fixture('reference.py'), '--json', '--seed', '3']],
     ['ipynb-text', ['check', fixture('reference.ipynb')]],
     ['overwrite-json', ['check', fixture('overwrite.py'), '--json']],
-    ['endless', ['check', fixture('endless.py'), '--json', '--timeout', '4000']],
+    ['endless', ['check', fixture('endless.py'), '--json', '--timeout', '10000']], // the default: a shared machine can be slow
     ['broken', ['check', join(dir, 'broken.ipynb')]],
     ['notjson', ['check', join(dir, 'notjson.ipynb'), '--json']],
     ['nothing', ['check', join(dir, 'nothing.py')]],
   ];
   // Two at a time: each run starts a Python runtime.
   for (let i = 0; i < jobs.length; i += 2) {
-    await Promise.all(jobs.slice(i, i + 2).map(async ([key, args]) => (runs[key] = await cli(args))));
+    // a cache of our own: the first runs start Python cold and store its snapshot, the later ones reuse it
+    await Promise.all(jobs.slice(i, i + 2).map(async ([key, args]) => (runs[key] = await cli(args, { env: { POOLGRAD_CACHE_DIR: join(dir, 'cache') } }))));
   }
 }, 600_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,6 +59,10 @@ describe('poolgrad check FILE.py|FILE.ipynb', () => {
     expect(stdout).toMatch(/^✔ get_output_shape: \d+\/\d+$/m);
     expect(stdout).toMatch(/^✔ AvgPooling\.backward_input: \d+\/\d+$/m);
     expect(stdout).toContain('all 7 checks passed (seed 1)');
+    // the cells' printed blocks (check cells, PyTorch cells) are judged as `poolgrad answers` does
+    expect(stdout).toMatch(/what your cells printed:\n✔ Output Shape Max Pooling \(In\[5\]/);
+    expect(stdout).toMatch(/^✔ o_0\.grad \(In\[17\], PyTorch average pooling backward\)/m);
+    expect(stdout).toContain('all 10 judged blocks right');
     expect(stdout).toMatch(/notes on your code:\n  - cell 1: line 4: skipped the IPython line !\{sys\.executable\}/);
     // what the cells printed goes to stderr, stdout stays the report
     expect(stderr).toContain('o_0.grad:');
@@ -88,6 +93,10 @@ describe('poolgrad check FILE.py|FILE.ipynb', () => {
     expect(runs.notjson.code).toBe(2);
     expect(runs.notjson.stdout).toBe('');
     expect(runs.notjson.stderr).toMatch(/notjson\.ipynb: the file is not a notebook: it is not valid JSON/);
+  });
+
+  it('the_python_runtime_snapshot_is_cached_between_runs', () => {
+    expect(readdirSync(join(dir, 'cache'))).toEqual([expect.stringMatching(/^python-snapshot-[0-9a-f]{24}-[0-9a-f]{64}\.bin$/)]);
   });
 
   it('code_without_the_notebooks_functions_is_a_usage_error_exit_2', () => {

@@ -158,4 +158,7 @@ export default {
   'code.notebook.not-a-notebook': 'JSON, aber kein Jupyter-Notebook: {detail}',
   'code.notebook.nbformat': 'erwartet ist nbformat 4, die Datei hat nbformat {got}',
   'code.notebook.bad-cell': 'Zelle {index} ist fehlerhaft: {detail}',
+  'code.notesHeading': 'Hinweise zu deinem Code:',
+  'code.printedHeading': 'Was deine Zellen ausgegeben haben (wie „npx poolgrad answers“ geprüft):',
+  'code.printedWrong': '{n} ausgegebene Ergebnisse falsch (siehe unten).',
 };

@@ -158,4 +158,7 @@ export default {
   'code.notebook.not-a-notebook': 'JSON but not a Jupyter notebook: {detail}',
   'code.notebook.nbformat': 'expected nbformat 4, but the file is in nbformat {got}',
   'code.notebook.bad-cell': 'cell {index} is malformed: {detail}',
+  'code.notesHeading': 'Notes on your code:',
+  'code.printedHeading': 'What your cells printed (judged as “npx poolgrad answers” does):',
+  'code.printedWrong': '{n} printed results wrong (see below).',
 };
