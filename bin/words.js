@@ -21,7 +21,7 @@ Usage:
       --json          print one JSON object { blocks: [...] } on stdout
   poolgrad grade INPUT [options]       grade a course's notebooks (folder or Moodle zip); see poolgrad grade --help
   poolgrad --help
-Reports are in German when LANG (or LC_ALL, LC_MESSAGES) starts with "de"; --lang de|en chooses.
+Reports and messages are in German when LANG (or LC_ALL, LC_MESSAGES) starts with "de"; --lang de|en chooses.
 
 Exit codes: 0 all right, 1 something wrong, 2 usage error.`;
 
@@ -42,7 +42,7 @@ Aufruf:
       --json          gibt ein JSON-Objekt { blocks: [...] } auf stdout aus
   poolgrad grade EINGABE [Optionen]    bewertet die Notebooks eines Kurses (Ordner oder Moodle-Zip); siehe poolgrad grade --help
   poolgrad --help
-Die Ausgaben sind deutsch, wenn LANG (oder LC_ALL, LC_MESSAGES) mit "de" beginnt; --lang de|en wählt.
+Berichte und Meldungen sind deutsch, wenn LANG (oder LC_ALL, LC_MESSAGES) mit "de" beginnt; --lang de|en wählt.
 
 Exit-Codes: 0 alles richtig, 1 etwas falsch, 2 Aufruffehler.`;
 
