@@ -3,11 +3,8 @@
 // expected values are computed by run.js. Each generator only proposes cases;
 // `valid` (given by run.js, backed by poolgrad's validation) filters them.
 
-import { kindOf, TARGETS } from './exercises.js';
 import { AVG_GRAD, KERNEL, MAX_GRAD, O_0, OUTPUT_SHAPE_CALLS, STRIDE } from './notebook.js';
 import { seededRandom as random } from './random.js';
-
-export { kindOf, TARGETS };
 
 const fill = (shape, value) =>
   shape.length === 0 ? value() : Array.from({ length: shape[0] }, () => fill(shape.slice(1), value));

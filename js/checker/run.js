@@ -5,10 +5,10 @@
 
 import { gradientFor, makeCases } from './cases.js';
 import { compare } from './compare.js';
-import { EXPORTS, exercise, kindOf, TARGETS } from './exercises.js';
+import { EXPORTS, exercise, firstOfKind, kindOf, TARGETS } from './exercises.js';
 import { describeCall } from './execute.js';
-import { Timeout, WorkerGone } from './session.js';
 import { alternativesFor } from './misconceptions.js';
+import { Timeout, WorkerGone } from './session.js';
 import { shrink } from './shrink.js';
 import { say } from './words.js';
 
@@ -41,8 +41,7 @@ const hasEmptyWindow = (v) => (Array.isArray(v) ? v.some(hasEmptyWindow) : v ===
 // padding alone (−∞ there is our convention, not something to ask of learners).
 function isValid(poolgrad, kind, c) {
   try {
-    const target = TARGETS.find((name) => kindOf(name) === kind);
-    return !hasEmptyWindow(expectedFor(poolgrad, target, prepare(poolgrad, kind, c)));
+    return !hasEmptyWindow(expectedFor(poolgrad, firstOfKind(kind).name, prepare(poolgrad, kind, c)));
   } catch {
     return false;
   }

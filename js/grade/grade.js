@@ -89,9 +89,10 @@ async function gradeOne(sub, { checker, pg, points }) {
     try {
       const input = sub.kind === 'py' ? { code: read.text, filename: sub.file } : { notebookText: read.text, filename: sub.file };
       const { results, notes, usageError } = await checker.check(input);
-      if (usageError) return refuse(`nothing to check: ${usageError}`);
+      // Code that defines none of the functions (e.g. the untouched template) is still graded on its outputs.
+      if (usageError) row.reason = usageError;
       row.code = {
-        results: results.map((r) => (r.failure ? { ...r, failureText: describeFailure(r.failure) } : r)),
+        results: (results ?? []).map((r) => (r.failure ? { ...r, failureText: describeFailure(r.failure) } : r)),
         notes: notes ?? [],
       };
     } catch (error) {

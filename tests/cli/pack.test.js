@@ -1,5 +1,5 @@
-// Done-when of issue 5, as a stranger gets it: `npm pack`, install the
-// tarball into an empty folder (no dependencies, so offline), then
+// The package as a stranger gets it: `npm pack`, install the
+// tarball into an empty folder (its one dependency, pyodide, from the registry), then
 // `npx poolgrad …` there.
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 // The exercise page in real headless Chromium (system /usr/bin/chromium via
 // playwright-core), served by scripts/serve.js. Every checkable unit is
-// driven through the stable DOM hooks of DESIGN.md; the expected answers are
+// driven through the stable DOM hooks (README, "The exercise page"); the expected answers are
 // computed here, independently of the page's code, with the package.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';

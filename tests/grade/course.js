@@ -137,6 +137,13 @@ export function participants() {
   add('Nina Ausbruch', '100019', [{ name: 'aufgabe7.ipynb', data: withCode(3, 'import numpy as np', "import numpy as np\nimport os\ntry:\n    os.system('touch /tmp/poolgrad-grade-escaped')\nexcept Exception:\n    pass\ntry:\n    open('/tmp/poolgrad-grade-escaped-2', 'w').write('x')\nexcept Exception:\n    pass") }], { status: 'graded' });
   // Monkey-patches numpy and builtins for everyone after it; the next participant must not notice.
   add('Otto Patcher', '100020', [{ name: 'aufgabe7.ipynb', data: withCode(3, 'import numpy as np', 'import numpy as np\nimport builtins\nnp.max = lambda *a, **k: 0\nnp.argmax = lambda *a, **k: 0\nbuiltins.range = lambda *a: []\nbuiltins.print = lambda *a, **k: None') }], { status: 'graded' });
+  {
+    // The template handed in untouched: every gap open, so no function is defined.
+    const nb = referenceNotebook();
+    for (let gap = 1; gap <= 31; gap++) openGap(nb, gap);
+    for (const cell of nb.cells) if (cell.cell_type === 'code') cell.outputs = [];
+    add('Vera Vorlage', '100028', [{ name: 'aufgabe7.ipynb', data: json(nb) }], { status: 'graded', reason: /defines none of get_output_shape/, openGaps: Array.from({ length: 31 }, (_, i) => i + 1), outputs: { 'In[7] o_1': undefined } });
+  }
   add('Otto Zweiter', '100021', [{ name: 'aufgabe7.ipynb', data: right() }], { status: 'graded', failing: [], outputs: { 'In[7] o_1': 'right' } });
   return list;
 }

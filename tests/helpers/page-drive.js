@@ -1,4 +1,4 @@
-// Drives the exercise page through the stable DOM hooks of DESIGN.md: every
+// Drives the exercise page through the stable DOM hooks (README, "The exercise page"): every
 // checkable unit answered right, one cell wrong and with garbage. Expected
 // answers are computed here with the package, independently of the page's
 // code. Shared by the served-page and the one-file-page tests.

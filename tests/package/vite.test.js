@@ -47,13 +47,16 @@ afterAll(async () => {
 });
 
 async function pageResult(url) {
-  const page = await browser.newPage();
+  // A context of its own per page: nothing of a dev server's page (its
+  // module cache, its HMR socket) reaches the next test.
+  const context = await browser.newContext();
+  const page = await context.newPage();
   try {
     await page.goto(url);
     await page.waitForFunction(() => document.body.dataset.result || document.body.dataset.error, null, { timeout: 30_000 });
     return page.evaluate(() => ({ result: document.body.dataset.result, error: document.body.dataset.error }));
   } finally {
-    await page.close();
+    await context.close();
   }
 }
 
@@ -66,8 +69,28 @@ async function devServer(config) {
 }
 
 describe('Vite', () => {
+  it('production_build_with_a_module_worker_works_with_worker_format_es', async () => {
+    writeFileSync(join(app, 'worker.js'), `import { compute } from './compute.js';\ncompute().then((r) => postMessage({ result: r }), (e) => postMessage({ error: String(e.message) }));\n`);
+    writeFileSync(
+      join(app, 'main.js'),
+      `const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });\n` +
+        `worker.onmessage = ({ data }) => { if (data.result) document.body.dataset.result = data.result; else document.body.dataset.error = data.error; };\n`,
+    );
+    writeFileSync(join(app, 'vite.config.js'), `export default { worker: { format: 'es' } };\n`);
+    run(process.execPath, [join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], app);
+    const { server, url } = await serve({ root: join(app, 'dist') });
+    try {
+      const { result, error } = await pageResult(url);
+      expect(error).toBeUndefined();
+      expect(JSON.parse(result)).toEqual(EXPECTED);
+    } finally {
+      server.close();
+    }
+  }, 120_000);
+
   it('dev_server_works_with_poolgrad_excluded_from_pre_bundling', async () => {
     writeFileSync(join(app, 'main.js'), MAIN);
+    writeFileSync(join(app, 'vite.config.js'), 'export default {};\n');
     const { server, url } = await devServer({ optimizeDeps: { exclude: ['poolgrad'] } });
     try {
       const { result, error } = await pageResult(url);
@@ -92,22 +115,4 @@ describe('Vite', () => {
     }
   }, 90_000);
 
-  it('production_build_with_a_module_worker_works_with_worker_format_es', async () => {
-    writeFileSync(join(app, 'worker.js'), `import { compute } from './compute.js';\ncompute().then((r) => postMessage({ result: r }), (e) => postMessage({ error: String(e.message) }));\n`);
-    writeFileSync(
-      join(app, 'main.js'),
-      `const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });\n` +
-        `worker.onmessage = ({ data }) => { if (data.result) document.body.dataset.result = data.result; else document.body.dataset.error = data.error; };\n`,
-    );
-    writeFileSync(join(app, 'vite.config.js'), `export default { worker: { format: 'es' } };\n`);
-    run(process.execPath, [join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], app);
-    const { server, url } = await serve({ root: join(app, 'dist') });
-    try {
-      const { result, error } = await pageResult(url);
-      expect(error).toBeUndefined();
-      expect(JSON.parse(result)).toEqual(EXPECTED);
-    } finally {
-      server.close();
-    }
-  }, 120_000);
 });

@@ -1,28 +1,17 @@
 // Expected answers and picture data for one unit, computed only through the
 // poolgrad package's public API (passed in as `api`, so Node tests can use
-// the same code with the Node entry point).
+// the same code with the Node entry point). The expected answer is the
+// exercise table's (poolgrad/checker), the one the CLI checks against.
+import { caseOfGiven, exerciseForUnit } from '../vendor/poolgrad/js/checker/judging.js';
 
 const isMax = (given) => given.op !== 'avg';
 
 /** The expected { data, shape } for a unit { quantity, given }. */
 export function solve(unit, api) {
-  const g = unit.given;
-  if (unit.quantity === 'outputShape') return { data: api.outputShape(g.inputShape, g.options), shape: [2] };
-  const x = api.tensor(g.input);
-  if (unit.quantity === 'output') {
-    return isMax(g) ? api.maxPool2d(x, g.options).output : api.avgPool2d(x, g.options);
-  }
-  if (unit.quantity === 'backpropYX') {
-    const layer = new api.MaxPool2d(g.options);
-    layer.forward(x);
-    return layer.backpropYX;
-  }
-  if (unit.quantity === 'gradInput') {
-    const grad = api.tensor(g.gradOutput);
-    if (isMax(g)) return api.maxPool2dBackward(grad, api.maxPool2d(x, g.options).indices, x.shape);
-    return api.avgPool2dBackward(grad, x.shape, g.options);
-  }
-  throw new Error(`unknown quantity ${unit.quantity}`);
+  const row = exerciseForUnit(unit.quantity, isMax(unit.given) ? 'max' : 'avg');
+  const expected = row.expected(api, caseOfGiven(unit.given));
+  if (unit.quantity === 'outputShape') return { data: expected, shape: [2] };
+  return api.tensor(expected, unit.quantity === 'backpropYX' ? 'int32' : 'float32');
 }
 
 /**
