@@ -1,11 +1,12 @@
-// Writes web/app/: the page's own modules (web/js) minified file by file, at
-// the same depth as web/js so every relative URL (../vendor/…, workers,
-// language files) resolves alike. web/index.html loads the page from there:
-// the served page must stay within 200 KB decoded until code mode is opened,
-// even from a static server that does not compress. The sources in web/js
-// stay what the tests and the one-file page (build-single.js) read.
-// `node scripts/build-page.js`; scripts/build.sh runs it, and so does the
-// test setup, so the browser tests always see the current sources.
+// Writes web/app/: the page's own modules (web/js), minified file by file
+// at the same depth as web/js so every relative URL (../vendor/…, workers,
+// language files) resolves alike, and the stylesheet (web/style.css)
+// minified. web/index.html loads both from there: the served page must stay
+// within 200 KB decoded until code mode is opened, even from a static server
+// that does not compress. The sources stay what the Node tests and the
+// one-file page (build-single.js) read. `node scripts/build-page.js`;
+// scripts/build.sh runs it, and so does the Vitest setup, so the browser
+// tests always see the current sources.
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,7 @@ function modulesUnder(dir) {
 }
 
 /**
- * Minifies web/js/**.js into web/app/ and returns that folder. Files are
+ * Minifies web/js/**.js and web/style.css into web/app/ and returns that folder. Files are
  * overwritten, not the folder removed, so a page being served meanwhile
  * (another test run) never misses a module.
  */
@@ -33,6 +34,7 @@ export async function buildPage() {
     minify: true,
     logLevel: 'warning',
   });
+  await esbuild.build({ entryPoints: [join(web, 'style.css')], outdir: out, minify: true, logLevel: 'warning' });
   return out;
 }
 

@@ -142,7 +142,7 @@ export async function buildSingle(out = join(repo, 'dist/poolgrad-aufgabe7.html'
     html = html.replace(pattern, () => value);
   };
   replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${singleFilePolicy(sha256(script), sha256(style))}">`);
-  replace(/<link rel="stylesheet" href="\.\/style\.css">/, `<style>${style}</style>`);
+  replace(/<link rel="stylesheet" href="\.\/app\/style\.css">/, `<style>${style}</style>`);
   replace(/\s*<link rel="modulepreload"[^>]*>/, '');
   replace(/\s*<script type="module" src="\.\/app\/main\.js"><\/script>/, '');
   replace(/<script type="module" src="\.\/app\/code-mode\.js"><\/script>/, `<script type="module">${script}</script>`);
