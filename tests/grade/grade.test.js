@@ -196,7 +196,7 @@ describe('zip archive attacks', () => {
       expect(row.status).toBe('refused');
       expect(row.reason).toMatch(e.reason);
     }
-    expect(readdirSync(dir).sort()).toEqual(['course', 'course.zip', 'out-folder', 'out-zip']);
+    expect(readdirSync(dir).filter((f) => !f.includes('isolation')).sort()).toEqual(['course', 'course.zip', 'out-folder', 'out-zip']);
     expect(existsSync(join(dir, '..', 'evil.ipynb'))).toBe(false);
     expect(existsSync('/etc/poolgrad-evil.ipynb')).toBe(false);
   });
@@ -227,4 +227,21 @@ describe('csv cells', () => {
     ['=1+1', "'=1+1"], ['+49 123', "'+49 123"], ['-5', "'-5"], ['@SUM(A1)', "'@SUM(A1)"], ['\tx', "'\tx"],
     ['a,b', '"a,b"'], ['say "hi"', '"say ""hi"""'], ['two\nlines', '"two\nlines"'], ['Zoë', 'Zoë'], [3.5, '3.5'], [null, ''],
   ])('csvCell(%j) is %j', (value, cell) => expect(csvCell(value)).toBe(cell));
+});
+
+describe('isolation between submissions on one runtime', () => {
+  it('a_submission_patching_numpy_and_builtins_does_not_change_the_next_verdict', async () => {
+    const folder = join(dir, 'isolation');
+    const list = writeCourseFolder(folder, { extras: false, only: ['100020', '100021'] });
+    // --jobs 1: one runtime, the patcher ("Otto P…") graded right before "Otto Z…".
+    const { code, stdout } = await cli(['grade', folder, '--out', join(dir, 'out-isolation'), '--jobs', '1', '--timeout', String(TIMEOUT_MS), '--json'], { cwd: dir });
+    expect(code).toBe(0);
+    const grades = JSON.parse(stdout);
+    expect(grades.submissions.map((s) => s.name)).toEqual(['Otto Patcher', 'Otto Zweiter']);
+    const [patcher, next] = grades.submissions;
+    expect(patcher.code.results.some((r) => r.passed !== r.total)).toBe(true);
+    expect(next.code.results.map((r) => `${r.name} ${r.passed}/${r.total}`)).toEqual(next.code.results.map((r) => `${r.name} ${r.total}/${r.total}`));
+    expect(next.points).toBe(24);
+    expect(list).toHaveLength(2);
+  }, SLOW);
 });
