@@ -27,6 +27,12 @@ const written = {};
 
 /** Every path under `dir`, recursively, sorted. */
 const tree = (dir) => readdirSync(dir, { recursive: true }).map(String).sort();
+/** What appeared in and vanished from the app folder since before grading. */
+const changes = () => {
+  const after = tree(app);
+  return { added: after.filter((f) => !before.includes(f)), removed: before.filter((f) => !after.includes(f)) };
+};
+const ONLY_OUT = { added: ['out', 'out/grades.csv', 'out/grades.json', 'out/report.html'], removed: [] };
 // The Python snapshot cache goes beside the app, so the app folder holds only what grade writes.
 const npx = (args) => cli(['poolgrad', ...args], { cwd: app, command: 'npx', prefix: [], env: { POOLGRAD_CACHE_DIR: join(dirname(app), 'cache') } });
 const rowOf = (grades, p) => grades.submissions.find((s) => s.name === p.name && s.id === p.id);
@@ -48,7 +54,7 @@ describe('npx poolgrad grade from the installed tarball', () => {
   it('exits_0_writes_the_three_files_into_out_and_nothing_else', () => {
     expect(plain.code, plain.stderr).toBe(0);
     expect(readdirSync(join(app, 'out')).sort()).toEqual(['grades.csv', 'grades.json', 'report.html']);
-    expect(tree(app)).toEqual([...before, 'out', 'out/grades.csv', 'out/grades.json', 'out/report.html'].sort());
+    expect(changes()).toEqual(ONLY_OUT);
     expect(existsSync('/tmp/poolgrad-grade-escaped')).toBe(false);
     expect(existsSync('/tmp/poolgrad-grade-escaped-2')).toBe(false);
   });
@@ -98,7 +104,7 @@ describe('npx poolgrad grade from the installed tarball', () => {
     expect(grades).toEqual(JSON.parse(readFileSync(join(app, 'out', 'grades.json'), 'utf8')));
     expect(grades.submissions.map((s) => s.id).sort()).toEqual([...ONLY].sort());
     expect(json.stderr).toBe('');
-    expect(tree(app)).toEqual([...before, 'out', 'out/grades.csv', 'out/grades.json', 'out/report.html'].sort());
+    expect(changes()).toEqual(ONLY_OUT);
   }, SLOW);
 
   it('report_html_opens_from_file_url_without_any_request', async () => {
