@@ -69,7 +69,7 @@ afterAll(() => installed?.remove());
 describe('npm pack tarball', () => {
   it('ships_the_wasm_glue_types_js_built_page_and_readme_images_but_no_sources_or_tests', () => {
     for (const needed of ['package.json', 'README.md', 'js/index.js', 'js/node.js', 'js/index.d.ts', 'dist/poolgrad.mjs', 'dist/poolgrad.wasm',
-      'dist/poolgrad-aufgabe7.html', 'web/index.html', 'web/js/main.js', 'web/vendor/poolgrad/js/index.js', 'web/vendor/poolgrad/dist/poolgrad.wasm',
+      'dist/poolgrad-aufgabe7.html', 'web/index.html', 'web/js/main.js', 'web/app/main.js', 'web/vendor/poolgrad/js/index.js', 'web/vendor/poolgrad/dist/poolgrad.wasm',
       'web/vendor/fixtures/pytorch-notebook.json', 'bin/page.js', 'bin/page-server.js']) {
       expect(files).toContain(needed);
     }
