@@ -6,14 +6,15 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAGE_ROOT, serve } from './page-server.js';
+import { cliSay } from './words.js';
 
 const DEFAULT_PORT = 8080;
 
-/** The --port value as a number, or a sentence saying what is wrong with it. */
-export function parsePort(text) {
-  if (text === undefined) return { error: '--port needs a number: --port 8080 (0 picks a free port)' };
+/** The --port value as a number, or a sentence in `lang` saying what is wrong with it. */
+export function parsePort(text, lang = 'en') {
+  if (text === undefined) return { error: cliSay(lang, 'page.portMissing') };
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
-    return { error: `--port must be an integer from 0 to 65535, but got ${JSON.stringify(text)}` };
+    return { error: cliSay(lang, 'page.portRange', { value: JSON.stringify(text) }) };
   }
   return { port: Number(text) };
 }
@@ -25,9 +26,9 @@ export function openCommand(url, platform = process.platform) {
   return ['xdg-open', [url]];
 }
 
-function openBrowser(url, log) {
+function openBrowser(url, log, lang) {
   const [command, args] = openCommand(url);
-  const fail = () => log(`could not start a browser; open ${url} yourself`);
+  const fail = () => log(cliSay(lang, 'page.noBrowser', { url }));
   try {
     const child = spawn(command, args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: process.platform === 'win32' });
     child.on('error', fail);
@@ -38,17 +39,18 @@ function openBrowser(url, log) {
 }
 
 /**
- * Starts the server. flags: { port (the text after --port, if given), open }. Resolves to
- * { server, url } once listening; throws `UsageError` for a bad or busy port.
+ * Starts the server. flags: { port (the text after --port, if given), open }; `lang` ('en' or
+ * 'de') words its lines and errors. Resolves to { server, url } once listening; throws
+ * `UsageError` for a bad or busy port.
  */
-export async function page(flags, positional, { UsageError, log = (line) => process.stdout.write(`${line}\n`), root = PAGE_ROOT } = {}) {
-  if (positional.length) throw new UsageError(`page takes no file, but got ${positional.join(' ')}`);
+export async function page(flags, positional, { UsageError, lang = 'en', log = (line) => process.stdout.write(`${line}\n`), root = PAGE_ROOT } = {}) {
+  if (positional.length) throw new UsageError(cliSay(lang, 'page.noFile', { extra: positional.join(' ') }));
   if (!existsSync(join(root, 'vendor/poolgrad/js/index.js'))) {
-    throw new UsageError(`the page is not built (${join(root, 'vendor/poolgrad')} is missing); in a clone of the repository run: npm run build`);
+    throw new UsageError(cliSay(lang, 'page.notBuilt', { folder: join(root, 'vendor/poolgrad') }));
   }
   let port = DEFAULT_PORT;
   if ('port' in flags) {
-    const parsed = parsePort(flags.port);
+    const parsed = parsePort(flags.port, lang);
     if (parsed.error) throw new UsageError(parsed.error);
     port = parsed.port;
   }
@@ -57,12 +59,12 @@ export async function page(flags, positional, { UsageError, log = (line) => proc
     served = await serve({ root, port });
   } catch (error) {
     if (error.code === 'EADDRINUSE' && !('port' in flags)) served = await serve({ root, port: 0 });
-    else if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; choose another with --port N (--port 0 picks a free one)`);
-    else if (error.code === 'EACCES') throw new UsageError(`port ${port} needs administrator rights; choose one above 1023 with --port N`);
+    else if (error.code === 'EADDRINUSE') throw new UsageError(cliSay(lang, 'page.portBusy', { port }));
+    else if (error.code === 'EACCES') throw new UsageError(cliSay(lang, 'page.portDenied', { port }));
     else throw error;
   }
-  log(`poolgrad exercise page: ${served.url}`);
-  log('(Ctrl+C stops the server)');
-  if (flags.open) openBrowser(served.url, log);
+  log(cliSay(lang, 'page.serving', { url: served.url }));
+  log(cliSay(lang, 'page.stop'));
+  if (flags.open) openBrowser(served.url, log, lang);
   return served;
 }

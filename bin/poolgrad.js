@@ -6,27 +6,11 @@ import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { decodeText, endOfInputKeys } from './text-input.js';
+import { CLI_LANGS, cliSay, commandLang, shownValue } from './words.js';
 
-const HELP = `poolgrad — check your pooling exercise (Aufgabe 7 – CNN – Backpropagation: Pooling)
-
-Usage:
-  poolgrad page [--port N] [--open]    serve the exercise page on http://127.0.0.1:8080/ (or port N; 0 = any free one)
-  poolgrad init [FILE]                 write the learner template (default learner.mjs); --force overwrites
-  poolgrad check FILE.mjs|FILE.py|FILE.ipynb [options]
-                                       test your getOutputShape, maxpool2d, MaxPooling, AvgPooling:
-                                       your notebook's Python (.py, .ipynb) or a JavaScript module
-      --json          print one JSON object { results: [...] } on stdout
-      --seed N        seed of the random cases (default 1)
-      --timeout MS    time budget per function in ms (default 10000)
-      --extended      also check maxpool2d with padding and dilation (beyond the notebook)
-  poolgrad answers [FILE]              judge the notebook's printed output: FILE.ipynb (its stored
-                                       outputs), pasted text, or stdin
-      --json          print one JSON object { blocks: [...] } on stdout
-  poolgrad grade INPUT [options]       grade a course's notebooks (folder or Moodle zip); see poolgrad grade --help
-  poolgrad --help
-Reports are in German when LANG (or LC_ALL, LC_MESSAGES) starts with "de"; --lang de|en chooses.
-
-Exit codes: 0 all right, 1 something wrong, 2 usage error.`;
+// One language for the whole run, so usage errors are worded before the options are parsed.
+const lang = commandLang(process.argv.slice(2));
+const say = (key, params) => cliSay(lang, key, params);
 
 class UsageError extends Error {
   constructor(message, { help = false } = {}) {
@@ -43,14 +27,14 @@ function parse(argv) {
     if (a === '--json' || a === '--force' || a === '--help' || a === '-h' || a === '--extended' || a === '--open') flags[a.replace(/^-+/, '')] = true;
     else if (a === '--lang') {
       const value = argv[++i];
-      if (value !== 'de' && value !== 'en') throw new UsageError(`--lang must be de or en, but got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+      if (!CLI_LANGS.includes(value)) throw new UsageError(say('option.lang', { value: shownValue(value, lang) }));
       flags.lang = value;
     } else if (a === '--port') flags.port = argv[++i]; // checked by the page command, which names the rule
     else if (a === '--seed' || a === '--timeout') {
       const value = argv[++i];
-      if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${a} must be a non-negative integer, but got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+      if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(say('option.integer', { option: a, value: shownValue(value, lang) }));
       flags[a.slice(2)] = Number(value);
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`, { help: true });
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(say('option.unknown', { option: a }), { help: true });
     else positional.push(a);
   }
   return { flags, positional };
@@ -109,15 +93,15 @@ function checkerFor(file) {
   const ext = extname(file).toLowerCase();
   if (ext === '.mjs' || ext === '.js') return 'javascript';
   if (ext === '.py' || ext === '.ipynb') return 'python';
-  throw new UsageError(`${file}: check supports your notebook's Python (.py, .ipynb) and JavaScript modules (.mjs, .js), but got a ${ext || 'file without extension'}`);
+  throw new UsageError(say('check.unsupported', { file, ext: ext || say('check.noExtension') }));
 }
 
 async function check(flags, positional) {
   const [file, ...extra] = positional;
-  if (!file) throw new UsageError('check needs a file: poolgrad check FILE.mjs');
-  if (extra.length) throw new UsageError(`check takes one file, but got also ${extra.join(' ')}`);
+  if (!file) throw new UsageError(say('check.needsFile'));
+  if (extra.length) throw new UsageError(say('check.oneFile', { extra: extra.join(' ') }));
   const path = resolve(file);
-  if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
+  if (!existsSync(path)) throw new UsageError(say('noSuchFile', { file }));
   if (checkerFor(file) === 'python') {
     return (await import('../js/python/cli.js')).checkPythonFile({ path, file, flags, UsageError, jsonSafe, lang: await reportLang(flags) });
   }
@@ -131,7 +115,7 @@ async function check(flags, positional) {
     seed: flags.seed ?? 1,
     level: flags.extended ? 'extended' : 'notebook',
     deadlineMs: flags.timeout ?? Number(process.env.POOLGRAD_CHECK_TIMEOUT_MS || 10_000),
-    onResult: flags.json ? undefined : (r) => process.stderr.isTTY && process.stderr.write(`  checked ${r.name}\n`),
+    onResult: flags.json ? undefined : (r) => process.stderr.isTTY && process.stderr.write(`${say('check.progress', { name: r.name })}\n`),
   });
   if (report.usageError) throw new UsageError(`${file}: ${report.usageError}`);
   if (flags.json) process.stdout.write(`${JSON.stringify(report, jsonSafe)}\n`);
@@ -147,14 +131,14 @@ function jsonSafe(_key, value) {
 
 async function answers(flags, positional) {
   const [file, ...extra] = positional;
-  if (extra.length) throw new UsageError(`answers takes at most one file, but got also ${extra.join(' ')}`);
+  if (extra.length) throw new UsageError(say('answers.oneFile', { extra: extra.join(' ') }));
   const { checkAnswers, formatAnswers, outputToJudge } = await import('../js/checker/answers.js');
   let text;
   if (file && file !== '-') {
-    if (!existsSync(resolve(file))) throw new UsageError(`no such file: ${file}`);
+    if (!existsSync(resolve(file))) throw new UsageError(say('noSuchFile', { file }));
     text = decodeText(readFileSync(resolve(file)));
   } else {
-    if (process.stdin.isTTY) process.stderr.write(`paste the notebook output, then ${endOfInputKeys()}:\n`);
+    if (process.stdin.isTTY) process.stderr.write(`${say('answers.paste', { keys: endOfInputKeys(process.platform, lang) })}\n`);
     text = decodeText(readFileSync(0));
   }
   const poolgrad = await loadPoolgrad();
@@ -166,7 +150,7 @@ async function answers(flags, positional) {
   }
   const report = checkAnswers(text, poolgrad);
   if (report.blocks.length === 0) {
-    throw new UsageError('found no notebook output: expected blocks such as "o_1:", "dEdo_0:", "o_0.grad:" or "Output Shape:"');
+    throw new UsageError(say('answers.none'));
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(report, jsonSafe)}\n`);
   else process.stdout.write(`${formatAnswers(report, await reportLang(flags))}\n`);
@@ -193,11 +177,11 @@ function jsIsModuleIn(dir) {
 function initTarget(file) {
   const ext = extname(file);
   if (ext === '.cjs' || ext === '.ts' || ext === '.py') {
-    throw new UsageError(`init writes an ES module (JavaScript with export); the file must end in .mjs or .js, but got ${file}`);
+    throw new UsageError(say('init.notModule', { file }));
   }
   if (ext !== '.js' || jsIsModuleIn(dirname(resolve(file)))) return { file, note: '' };
   const mjs = `${file.slice(0, -3)}.mjs`;
-  return { file: mjs, note: `${file} would be CommonJS here (the nearest package.json has no "type": "module", so Node would refuse the template's export), so the template went into ${mjs}\n` };
+  return { file: mjs, note: `${say('init.commonJs', { file, mjs })}\n` };
 }
 
 function makeFolderFor(path, file) {
@@ -205,28 +189,28 @@ function makeFolderFor(path, file) {
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
-    if (error.code === 'EEXIST' || error.code === 'ENOTDIR') throw new UsageError(`cannot create the folder for ${file}: a part of ${folder} is a file, not a folder`);
-    if (error.code === 'EACCES' || error.code === 'EPERM') throw new UsageError(`cannot create the folder ${folder}: permission denied`);
+    if (error.code === 'EEXIST' || error.code === 'ENOTDIR') throw new UsageError(say('init.folderIsFile', { file, folder }));
+    if (error.code === 'EACCES' || error.code === 'EPERM') throw new UsageError(say('init.folderDenied', { folder }));
     throw error;
   }
 }
 
 async function init(flags, positional) {
   const [asked = 'learner.mjs', ...extra] = positional;
-  if (extra.length) throw new UsageError(`init takes at most one file, but got also ${extra.join(' ')}`);
+  if (extra.length) throw new UsageError(say('init.oneFile', { extra: extra.join(' ') }));
   const { file, note } = initTarget(asked);
   const path = resolve(file);
-  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${file} is a folder; give a file name, e.g. ${file.replace(/[\\/]+$/, '')}/learner.mjs`);
-  if (existsSync(path) && !flags.force) throw new UsageError(`${file} exists already; use --force to overwrite it`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(say('init.isFolder', { file, example: `${file.replace(/[\\/]+$/, '')}/learner.mjs` }));
+  if (existsSync(path) && !flags.force) throw new UsageError(say('init.exists', { file }));
   makeFolderFor(path, file);
   const { templateFor } = await import('../js/checker/template.js');
   try {
     writeFileSync(path, templateFor(file));
   } catch (error) {
-    if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS') throw new UsageError(`cannot write ${file}: permission denied`);
+    if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS') throw new UsageError(say('init.writeDenied', { file }));
     throw error;
   }
-  process.stdout.write(`${note}wrote ${file}; fill in the functions, then run: npx poolgrad check ${file}\n`);
+  process.stdout.write(`${note}${say('init.wrote', { file })}\n`);
   return 0;
 }
 
@@ -235,14 +219,14 @@ async function main(argv) {
   const { flags, positional } = parse(argv);
   const [command, ...rest] = positional;
   if (flags.help || command === 'help') {
-    process.stdout.write(`${HELP}\n`);
+    process.stdout.write(`${say('help')}\n`);
     return 0;
   }
   if (command === 'check') return check(flags, rest);
   if (command === 'answers') return answers(flags, rest);
   if (command === 'init') return init(flags, rest);
-  if (command === 'page') return (await import('./page.js')).page(flags, rest, { UsageError }).then(() => 0);
-  throw new UsageError(command ? `unknown command "${command}"` : 'no command given', { help: true });
+  if (command === 'page') return (await import('./page.js')).page(flags, rest, { UsageError, lang }).then(() => 0);
+  throw new UsageError(command ? say('command.unknown', { command }) : say('command.none'), { help: true });
 }
 
 main(process.argv.slice(2)).then(
@@ -251,10 +235,10 @@ main(process.argv.slice(2)).then(
   },
   (error) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`poolgrad: ${error.message}\n${error.help ? `\n${HELP}\n` : 'see poolgrad --help\n'}`);
+      process.stderr.write(`poolgrad: ${error.message}\n${error.help ? `\n${say('help')}\n` : `${say('seeHelp')}\n`}`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`poolgrad: internal error: ${error && error.stack ? error.stack : error}\n`);
+      process.stderr.write(`poolgrad: ${say('internalError')}: ${error && error.stack ? error.stack : error}\n`);
       process.exitCode = 3;
     }
   },

@@ -1,6 +1,7 @@
 // Reading a learner's text as it arrives on any OS: Windows editors and
 // PowerShell redirection (`>`) write UTF-16 with a byte order mark, Notepad
 // may add a UTF-8 one, and the key that ends typed input differs.
+import { cliSay } from './words.js';
 
 /** Decodes a file's bytes: UTF-16 LE/BE by their byte order mark, else UTF-8 (a UTF-8 BOM dropped). */
 export function decodeText(bytes) {
@@ -14,5 +15,5 @@ export function decodeText(bytes) {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-/** How to end pasted input on this OS's terminal. */
-export const endOfInputKeys = (platform = process.platform) => (platform === 'win32' ? 'Ctrl-Z, then Enter' : 'Ctrl-D');
+/** How to end pasted input on this OS's terminal, in `lang` ('en' or 'de'). */
+export const endOfInputKeys = (platform = process.platform, lang = 'en') => cliSay(lang, platform === 'win32' ? 'keys.endWindows' : 'keys.endUnix');

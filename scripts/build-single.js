@@ -130,7 +130,7 @@ export function singleFilePolicy(scriptHash, styleHash) {
 
 export async function buildSingle(out = join(repo, 'dist/poolgrad-aufgabe7.html')) {
   const worker = await workerSource();
-  // Both module scripts of index.html, in their order, as one bundle.
+  // Both module scripts of index.html (web/app is web/js minified), in their order, as one bundle.
   const entry = { contents: "import './main.js';\nimport './code-mode.js';\n", resolveDir: join(web, 'js'), sourcefile: 'single-entry.js' };
   const constants = { POOLGRAD_WORKER_SOURCE: JSON.stringify(worker), POOLGRAD_FIXTURE: fixture() };
   const script = (await bundle(entry, [singleFilePlugin()], 'esm', constants)).replace(/<\/(script)/gi, '<\\/$1').trimEnd();
@@ -142,10 +142,10 @@ export async function buildSingle(out = join(repo, 'dist/poolgrad-aufgabe7.html'
     html = html.replace(pattern, () => value);
   };
   replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${singleFilePolicy(sha256(script), sha256(style))}">`);
-  replace(/<link rel="stylesheet" href="\.\/style\.css">/, `<style>${style}</style>`);
+  replace(/<link rel="stylesheet" href="\.\/app\/style\.css">/, `<style>${style}</style>`);
   replace(/\s*<link rel="modulepreload"[^>]*>/, '');
-  replace(/\s*<script type="module" src="\.\/js\/main\.js"><\/script>/, '');
-  replace(/<script type="module" src="\.\/js\/code-mode\.js"><\/script>/, `<script type="module">${script}</script>`);
+  replace(/\s*<script type="module" src="\.\/app\/main\.js"><\/script>/, '');
+  replace(/<script type="module" src="\.\/app\/code-mode\.js"><\/script>/, `<script type="module">${script}</script>`);
   if (/\s(src|href)="\.\//.test(html)) throw new Error('the one-file page still refers to a neighbouring file');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, html);

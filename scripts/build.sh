@@ -32,10 +32,13 @@ mkdir -p web/vendor/poolgrad
 mkdir -p web/vendor/poolgrad/dist
 cp -r js web/vendor/poolgrad/
 cp dist/poolgrad.mjs dist/poolgrad.wasm dist/poolgrad-scalar.mjs dist/poolgrad-scalar.wasm web/vendor/poolgrad/dist/
-# The page's copy is minified file by file (imports stay as they are): the
-# whole page must stay within 200 KB even from a server that does not compress.
+# The page's copy is minified file by file (imports stay as they are), and
+# so are the page's own modules (web/js → web/app, which index.html loads):
+# the page must stay within 200 KB until code mode is opened, even from a
+# server that does not compress.
 node_modules/.bin/esbuild $(find web/vendor/poolgrad/js -name '*.js') --minify --format=esm --log-level=warning \
   --outdir=web/vendor/poolgrad/js --outbase=web/vendor/poolgrad/js --allow-overwrite
+node scripts/build-page.js
 # The page shows the notebook's two PyTorch cells as recorded by PyTorch;
 # only those cases are copied, to keep the page small.
 mkdir -p web/vendor/fixtures

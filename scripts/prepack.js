@@ -2,8 +2,9 @@
 // Emscripten (and bash) it runs the full build, as a maintainer expects.
 // Without them — a learner installing from git on Windows, say — it packs
 // what is already built, and when the wasm is missing it stops with a
-// message naming the ways that need no Emscripten. The one-file page only
-// needs Node and esbuild, so it is rebuilt whenever it can be.
+// message naming the ways that need no Emscripten. The page's minified
+// modules (web/app) and the one-file page only need Node and esbuild, so
+// they are rebuilt whenever they can be.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +32,10 @@ To build here, install Emscripten and CMake (Debian: bash scripts/setup.sh), the
     process.exit(1);
   }
   console.error('poolgrad: Emscripten not found; packing the WebAssembly already in dist/');
-  if (existsSync(join(repo, 'node_modules/esbuild'))) run(process.execPath, ['scripts/build-single.js']);
+  if (existsSync(join(repo, 'node_modules/esbuild'))) {
+    run(process.execPath, ['scripts/build-page.js']);
+    run(process.execPath, ['scripts/build-single.js']);
+  }
   else if (!existsSync(join(repo, 'dist/poolgrad-aufgabe7.html'))) {
     console.error('poolgrad: cannot pack: dist/poolgrad-aufgabe7.html is not built and esbuild (a devDependency) is not installed; run npm install first');
     process.exit(1);

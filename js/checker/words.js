@@ -156,6 +156,11 @@ export function say(lang, key, params = {}) {
   if (!table) throw new RangeError(`lang should be one of ${CLI_LANGS.join(', ')}, but got ${JSON.stringify(lang)}`);
   const text = table[key] ?? EN[key];
   if (text === undefined) throw new RangeError(`no text for ${JSON.stringify(key)}`);
+  return fillIn(text, params);
+}
+
+/** `text` with each {name} replaced by `params[name]`; unknown names stay as they are. */
+export function fillIn(text, params = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 

@@ -22,7 +22,7 @@ afterAll(() => installed?.remove());
 
 describe('installed tarball', () => {
   it('ships_the_cli_its_worker_and_the_checker_engine', () => {
-    for (const f of ['bin/poolgrad.js', 'bin/learner-worker.js', 'js/checker/run.js', 'js/checker/template.js']) expect(files).toContain(f);
+    for (const f of ['bin/poolgrad.js', 'bin/learner-worker.js', 'bin/words.js', 'js/checker/run.js', 'js/checker/template.js']) expect(files).toContain(f);
     const manifest = JSON.parse(readFileSync(join(app, 'node_modules/poolgrad/package.json'), 'utf8'));
     expect(manifest.bin).toEqual({ poolgrad: './bin/poolgrad.js' });
   });

@@ -109,7 +109,7 @@ describe('python mode', () => {
     expect(await page.getAttribute('input[type=file][data-notebook]', 'accept')).toContain('.ipynb');
     // Opening Python mode is what loads CPython (lazily, same-origin).
     await page.waitForFunction(() => performance.getEntriesByType('resource').length > 0);
-    expect(requests.slice(before).some((u) => u.endsWith('/js/code-panel.js'))).toBe(true);
+    expect(requests.slice(before).some((u) => u.endsWith('/app/code-panel.js'))).toBe(true);
   }, 60_000);
 
   it('reference_solution_passes_every_function', async () => {

@@ -8,33 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../cli/run-cli.js';
 import { csvCell } from '../../js/grade/csv.js';
 import { courseZip, moodleFolder, writeCourseFolder } from './course.js';
+import { parseCsv } from './csv-parse.js';
 
 // Generous: the machine may be busy, and a right function must not time out.
 const TIMEOUT_MS = 15_000;
 const SLOW = 600_000;
 let dir;
 const runs = {};
-
-// Python checks run only where the runtime is there; the rest is judged regardless.
-const parseCsv = (text) => {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && body[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  return rows;
-};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'poolgrad-grade-'));
@@ -196,7 +176,7 @@ describe('zip archive attacks', () => {
       expect(row.status).toBe('refused');
       expect(row.reason).toMatch(e.reason);
     }
-    expect(readdirSync(dir).sort()).toEqual(['course', 'course.zip', 'out-folder', 'out-zip']);
+    expect(readdirSync(dir).filter((f) => !f.includes('isolation')).sort()).toEqual(['course', 'course.zip', 'out-folder', 'out-zip']);
     expect(existsSync(join(dir, '..', 'evil.ipynb'))).toBe(false);
     expect(existsSync('/etc/poolgrad-evil.ipynb')).toBe(false);
   });
@@ -227,4 +207,21 @@ describe('csv cells', () => {
     ['=1+1', "'=1+1"], ['+49 123', "'+49 123"], ['-5', "'-5"], ['@SUM(A1)', "'@SUM(A1)"], ['\tx', "'\tx"],
     ['a,b', '"a,b"'], ['say "hi"', '"say ""hi"""'], ['two\nlines', '"two\nlines"'], ['Zoë', 'Zoë'], [3.5, '3.5'], [null, ''],
   ])('csvCell(%j) is %j', (value, cell) => expect(csvCell(value)).toBe(cell));
+});
+
+describe('isolation between submissions on one runtime', () => {
+  it('a_submission_patching_numpy_and_builtins_does_not_change_the_next_verdict', async () => {
+    const folder = join(dir, 'isolation');
+    const list = writeCourseFolder(folder, { extras: false, only: ['100020', '100021'] });
+    // --jobs 1: one runtime, the patcher ("Otto P…") graded right before "Otto Z…".
+    const { code, stdout } = await cli(['grade', folder, '--out', join(dir, 'out-isolation'), '--jobs', '1', '--timeout', String(TIMEOUT_MS), '--json'], { cwd: dir });
+    expect(code).toBe(0);
+    const grades = JSON.parse(stdout);
+    expect(grades.submissions.map((s) => s.name)).toEqual(['Otto Patcher', 'Otto Zweiter']);
+    const [patcher, next] = grades.submissions;
+    expect(patcher.code.results.some((r) => r.passed !== r.total)).toBe(true);
+    expect(next.code.results.map((r) => `${r.name} ${r.passed}/${r.total}`)).toEqual(next.code.results.map((r) => `${r.name} ${r.total}/${r.total}`));
+    expect(next.points).toBe(24);
+    expect(list).toHaveLength(2);
+  }, SLOW);
 });

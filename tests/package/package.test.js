@@ -14,20 +14,28 @@ import { CHROMIUM_ARGS } from '../helpers/page-drive.js';
 
 // The notebook's max-pooling cell, computed by the installed package.
 const CLIENT = `
-import { ready, maxPool2d, tensor, format } from 'poolgrad';
+import { ready, maxPool2d, outputShape, tensor, format } from 'poolgrad';
 await ready();
 const x = tensor([[[[1,2,3,4,5],[2,3,5,4,4],[5,1,2,3,1],[4,6,0,2,1],[1,2,1,0,1]],
                    [[1,2,3,4,1],[0,3,1,2,3],[5,4,7,0,1],[1,6,2,2,1],[0,2,3,4,5]]]]);
 const { output, indices } = maxPool2d(x, { kernelSize: 3, stride: 2 });
+// The same input channels-last, ONNX/TensorFlow style: no indices, 'same' padding.
+const nhwc = tensor([0, 1, 2, 3, 4].map((h) => [0, 1, 2, 3, 4].map((w) => [0, 1].map((c) => x.data[c * 25 + h * 5 + w]))));
+const channelsLast = maxPool2d(nhwc, { kernelSize: 3, stride: 2, dataFormat: 'NHWC', returnIndices: false });
+const same = outputShape([5, 5], { kernelSize: 3, stride: 2, padding: 'same' });
 let error = '';
 try { maxPool2d(x, { kernelSize: 3, stride: 0 }); } catch (e) { error = e.constructor.name + ': ' + e.message; }
-export const result = JSON.stringify({ output: Array.from(output.data), indices: Array.from(indices.data), printed: format(output), error });
+export const result = JSON.stringify({ output: Array.from(output.data), indices: Array.from(indices.data), printed: format(output), error,
+  channelsLast: { output: Array.from(channelsLast.output.data), shape: channelsLast.output.shape, keys: Object.keys(channelsLast) }, same });
 `;
 const EXPECTED = {
   output: [5, 5, 6, 3, 7, 7, 7, 7],
   indices: [7, 4, 16, 13, 12, 12, 12, 12],
   printed: '[[[[5. 5.]\n   [6. 3.]]\n\n  [[7. 7.]\n   [7. 7.]]]]',
   error: 'RangeError: stride must be ≥ 1, but got [0, 0]',
+  // output above, interleaved by channel ([H, W, C])
+  channelsLast: { output: [5, 7, 5, 7, 6, 7, 3, 7], shape: [2, 2, 2], keys: ['output'] },
+  same: [3, 3],
 };
 
 let installed;
@@ -61,7 +69,7 @@ afterAll(() => installed?.remove());
 describe('npm pack tarball', () => {
   it('ships_the_wasm_glue_types_js_built_page_and_readme_images_but_no_sources_or_tests', () => {
     for (const needed of ['package.json', 'README.md', 'js/index.js', 'js/node.js', 'js/index.d.ts', 'dist/poolgrad.mjs', 'dist/poolgrad.wasm',
-      'dist/poolgrad-aufgabe7.html', 'web/index.html', 'web/js/main.js', 'web/vendor/poolgrad/js/index.js', 'web/vendor/poolgrad/dist/poolgrad.wasm',
+      'dist/poolgrad-aufgabe7.html', 'web/index.html', 'web/js/main.js', 'web/app/main.js', 'web/vendor/poolgrad/js/index.js', 'web/vendor/poolgrad/dist/poolgrad.wasm',
       'web/vendor/fixtures/pytorch-notebook.json', 'bin/page.js', 'bin/page-server.js']) {
       expect(files).toContain(needed);
     }
