@@ -9,6 +9,8 @@ import {
   alternativesFor, AVG_CASE, checkAnswers, describeMistake, EXERCISES, exercise, judge, MAX_CASE, MISCONCEPTIONS, MISTAKE_KEYS, mistakeName, OUTPUT_SHAPE_CALLS,
 } from 'poolgrad/checker';
 import { cli, learner } from './run-cli.js';
+import { writeBugVariants } from './python/bugs.js';
+import { join } from 'node:path';
 
 beforeAll(() => poolgrad.ready());
 
@@ -150,7 +152,11 @@ describe('poolgrad check names the misconception of a learner module', () => {
 });
 
 describe('poolgrad check names the misconception in the notebook\'s Python too', () => {
-  const python = (name) => new URL(`./python/${name}.py`, import.meta.url).pathname;
+  let bugs;
+  beforeAll(() => {
+    bugs = writeBugVariants(undefined, ['overwrite', 'ties-last']);
+  });
+  const python = (name) => join(bugs, `${name}.py`);
   it('overwrite_and_ties_last_in_python', async () => {
     const runs = await Promise.all(['overwrite', 'ties-last'].map((name) => cli(['check', python(name), '--json', '--timeout', '60000'])));
     const named = runs.map((r) => JSON.parse(r.stdout).results.filter((x) => x.failure).map((x) => [x.name, x.failure.mistake]));
