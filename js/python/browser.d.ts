@@ -1,5 +1,5 @@
 // Types of `poolgrad/python` (js/python/browser.js).
-import type { Timeout, WorkerGone } from '../checker/index.js';
+import type { AnswerBlock, Timeout, WorkerGone } from '../checker/index.js';
 
 /** A Python runtime as checkPython drives it (js/python/runtime.js in Node, a Web Worker in the page). */
 export interface PythonRuntimeLike {
@@ -20,7 +20,15 @@ export interface PythonResult {
 }
 
 export type PythonReport =
-  | { seed: number; level: string; results: PythonResult[]; notes: string[]; output: string }
+  | {
+      seed: number;
+      level: string;
+      results: PythonResult[];
+      /** What the cells printed, judged as `poolgrad answers` does; absent when they printed none of the notebook's blocks. */
+      answers?: { blocks: AnswerBlock[] };
+      notes: string[];
+      output: string;
+    }
   | { usageError: string; notes: string[]; output: string };
 
 /** The notebook's definitions a submission may provide. */
