@@ -22,6 +22,19 @@ function project(name, manifest) {
   return dir;
 }
 
+/** The page's URL once the `page` command prints it; rejects if the command exits first. */
+function printedUrl(child) {
+  return new Promise((done, fail) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) done(m[0]);
+    });
+    child.on('exit', (code) => fail(new Error(`exited with ${code}: ${out}`)));
+  });
+}
+
 describe('poolgrad init', () => {
   it('creates_missing_folders', async () => {
     const dir = project('nested', { type: 'module' });
@@ -138,15 +151,7 @@ describe('poolgrad page', () => {
   it('serves_the_page_until_stopped', async () => {
     const child = spawn(process.execPath, [bin, 'page', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      const url = await new Promise((done, fail) => {
-        let out = '';
-        child.stdout.on('data', (chunk) => {
-          out += chunk;
-          const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
-          if (m) done(m[0]);
-        });
-        child.on('exit', (code) => fail(new Error(`exited with ${code}: ${out}`)));
-      });
+      const url = await printedUrl(child);
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<html lang="de">');
@@ -166,15 +171,7 @@ describe('poolgrad page', () => {
       stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH: `${tools}:${process.env.PATH}` },
     });
     try {
-      const url = await new Promise((done, fail) => {
-        let out = '';
-        child.stdout.on('data', (chunk) => {
-          out += chunk;
-          const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
-          if (m) done(m[0]);
-        });
-        child.on('exit', (code) => fail(new Error(`exited with ${code}: ${out}`)));
-      });
+      const url = await printedUrl(child);
       for (let i = 0; i < 50 && !existsSync(join(tools, 'opened')); i++) await new Promise((r) => setTimeout(r, 100));
       expect(readFileSync(join(tools, 'opened'), 'utf8').trim()).toBe(url);
     } finally {
