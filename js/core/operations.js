@@ -16,15 +16,20 @@ export function withSpatial(shape, dataFormat, [oh, ow]) {
 const batchAndChannels = (shape, dataFormat) =>
   dataFormat === 'NHWC' ? [...shape.slice(0, -3), shape.at(-1)] : shape.slice(0, -2);
 
-/** Max pooling; returns { output, indices } (indices: flat h·W + w inside each plane, -1 for an empty window), or { output } with returnIndices: false. */
-export function maxPool2d(x, options, targets) {
+/** What both forward operations check and size before any work: options, input, output shape and element count. */
+function forwardPlan(kind, x, options) {
   module();
-  const o = normalizeOptions('max', options);
+  const o = normalizeOptions(kind, options);
   const input = describePooled('x', x, o.dataFormat);
   const out = planeOutputShape([input.h, input.w], o);
   const shape = withSpatial(input.shape, o.dataFormat, out);
-  const count = input.planes * out[0] * out[1];
   checkShape('output shape', shape);
+  return { o, input, out, shape, count: input.planes * out[0] * out[1] };
+}
+
+/** Max pooling; returns { output, indices } (indices: flat h·W + w inside each plane, -1 for an empty window), or { output } with returnIndices: false. */
+export function maxPool2d(x, options, targets) {
+  const { o, input, out, shape, count } = forwardPlan('max', x, options);
   const t = checkTargets(targets, o.returnIndices ? ['output', 'indices'] : ['output']);
   const output = checkOutputTarget('output', t.output, shape, 'float32', [['x', x]]);
   const indices = o.returnIndices ? checkOutputTarget('indices', t.indices, shape, 'int32', [['x', x]]) : null;
@@ -98,12 +103,7 @@ function badIndex(values, input) {
 
 /** Average pooling. */
 export function avgPool2d(x, options, targets) {
-  module();
-  const o = normalizeOptions('avg', options);
-  const input = describePooled('x', x, o.dataFormat);
-  const out = planeOutputShape([input.h, input.w], o);
-  const shape = withSpatial(input.shape, o.dataFormat, out);
-  const count = input.planes * out[0] * out[1];
+  const { o, input, out, shape, count } = forwardPlan('avg', x, options);
   const t = checkTargets(targets, ['output']);
   const output = checkOutputTarget('output', t.output, shape, 'float32', [['x', x]]);
   return withBuffers(
