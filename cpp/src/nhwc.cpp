@@ -203,36 +203,55 @@ struct LocalTaps {
 
 // Max over a window's taps, V vectors of channels from `x`: V independent
 // pmax chains (8 hide pmax's latency), each keeping the earlier tap on
-// ties. pmax ignores NaN: the caller only runs this on NaN-free rows.
-template <int V>
-inline void max_taps(const float* x, const LocalTaps& taps, float* out) {
+// ties. pmax ignores a NaN in a later tap, so either the caller runs this on
+// rows it found NaN-free, or (CHECK) every later tap is also added to `sum`:
+// NaN in, NaN out. A NaN in the first tap needs no check: the chain keeps
+// it, and the first NaN is the exact rule's answer.
+template <int V, bool CHECK>
+inline void max_taps(const float* x, const LocalTaps& taps, float* out, f32x4& sum) {
   f32x4 best[V];
+  const auto add = [&](const f32x4* v) {
+    if constexpr (CHECK) {
+      f32x4 s = v[0];
+      for (int k = 1; k < V; ++k) s += v[k];
+      sum += s;
+    }
+  };
   for (int v = 0; v < V; ++v) best[v] = simd::load(x + taps.at[0] + 4 * v);
   for (int32_t t = 1; t < taps.count; ++t) {
     const float* q = x + taps.at[t];
-    for (int v = 0; v < V; ++v) best[v] = simd::pmax(best[v], simd::load(q + 4 * v));
+    f32x4 in[V];
+    for (int v = 0; v < V; ++v) in[v] = simd::load(q + 4 * v);
+    add(in);
+    for (int v = 0; v < V; ++v) best[v] = simd::pmax(best[v], in[v]);
   }
   for (int v = 0; v < V; ++v) simd::store(out + 4 * v, best[v]);
 }
 
 // `columns` output positions from `first`, the first tap of the first one's
-// window, `step` apart.
-void max_row(const float* first, std::ptrdiff_t step, const LocalTaps& taps, int32_t columns,
+// window, `step` apart. With CHECK, returns whether a tap held NaN (or both
+// infinities); otherwise false.
+template <bool CHECK>
+bool max_row(const float* first, std::ptrdiff_t step, const LocalTaps& taps, int32_t columns,
              std::ptrdiff_t c_count, float* out) {
+  f32x4 sum = simd::splat(0.0f);
+  float tail = 0.0f;
   for (int32_t i = 0; i < columns; ++i, first += step, out += c_count) {
     std::ptrdiff_t c = 0;
-    for (; c + 32 <= c_count; c += 32) max_taps<8>(first + c, taps, out + c);
-    for (; c + 4 <= c_count; c += 4) max_taps<1>(first + c, taps, out + c);
+    for (; c + 32 <= c_count; c += 32) max_taps<8, CHECK>(first + c, taps, out + c, sum);
+    for (; c + 4 <= c_count; c += 4) max_taps<1, CHECK>(first + c, taps, out + c, sum);
     POOLGRAD_SCALAR_LOOP
     for (; c < c_count; ++c) {
       float best = first[c + taps.at[0]];
       for (int32_t t = 1; t < taps.count; ++t) {
         const float v = first[c + taps.at[t]];
+        if constexpr (CHECK) tail += v;
         if (best < v) best = v;  // pmax's rule
       }
       out[c] = best;
     }
   }
+  return CHECK && (simd::any_nan(sum) || tail != tail);
 }
 
 // Whether `n` floats hold a NaN, or both infinities (which merely costs the
@@ -270,11 +289,18 @@ class NanRows {
   int32_t last_nan_ = -1;
 };
 
+// Rows whose windows read each input about once (stride ≥ kernel, as k2 s2)
+// add their taps as they go and are computed again if the sum is NaN; rows
+// of overlapping windows ask NanRows first, which reads each input row once
+// instead of once per window that holds it.
 void max_values_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats output) {
   const Sizes z(p);
   const int64_t c_count = z.channels;
+  const AxisOptions& ah = p.opt.h;
   const AxisOptions& aw = p.opt.w;
+  const bool add_taps = int64_t{ah.kernel} * aw.kernel <= int64_t{ah.stride} * aw.stride;
   const std::ptrdiff_t step = static_cast<std::ptrdiff_t>(int64_t{aw.stride} * c_count);
+  const int32_t columns = rp.cols.hi - rp.cols.lo;
   for (int64_t n = 0; n < z.batches; ++n) {
     const float* batch = input.data + n * z.in_plane * c_count;
     const Position at{p, batch, c_count};
@@ -283,19 +309,26 @@ void max_values_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats
       float* row_out = output.data + (n * z.out_plane + int64_t{oh} * p.out_w) * c_count;
       const RowWindow r(p, oh);
       bool fast = rp.any && !r.empty;
-      if (fast && nan_rows.any_in(r.first_row, r.last_row)) {
+      if (fast && !add_taps && nan_rows.any_in(r.first_row, r.last_row)) {
         fast = false;
         ++exact_rows;
+      }
+      if (fast) {
+        const float* first = batch + (int64_t{r.first_row} * p.in_w + rp.cols.lo * aw.stride - aw.padding) * c_count;
+        float* out = row_out + int64_t{rp.cols.lo} * c_count;
+        const LocalTaps taps(rp.taps, r);
+        const auto cc = static_cast<std::ptrdiff_t>(c_count);
+        ++fast_rows;
+        if (add_taps ? max_row<true>(first, step, taps, columns, cc, out)
+                     : max_row<false>(first, step, taps, columns, cc, out)) {
+          fast = false;
+          ++exact_rows;
+        }
       }
       for (int32_t ow = 0; ow < p.out_w; ++ow) {
         if (fast && ow == rp.cols.lo) ow = rp.cols.hi;
         if (ow < p.out_w) at.max(oh, ow, row_out + int64_t{ow} * c_count, nullptr);
       }
-      if (!fast) continue;
-      ++fast_rows;
-      const float* first = batch + (int64_t{r.first_row} * p.in_w + rp.cols.lo * aw.stride - aw.padding) * c_count;
-      max_row(first, step, LocalTaps(rp.taps, r), rp.cols.hi - rp.cols.lo, static_cast<std::ptrdiff_t>(c_count),
-              row_out + int64_t{rp.cols.lo} * c_count);
     }
   }
 }
