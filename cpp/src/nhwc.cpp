@@ -1,6 +1,10 @@
-// Channels-last kernels. Every inner loop runs over the C channels of one
-// position, which are contiguous, so the compiler vectorizes it whatever the
-// kernel, stride, dilation or padding (the layout XNNPACK pools in).
+// Channels-last kernels (the layout XNNPACK pools in). Every inner loop runs
+// over the C channels of one position, which are contiguous. The forward
+// passes take the positions whose windows lie inside the input along W a
+// row at a time, 8 vectors of channels per step over a list of tap offsets
+// (any kernel, stride, dilation or padding); the positions at the left and
+// right borders, and every position with indices, go window by window
+// (Position).
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
@@ -203,124 +207,70 @@ struct LocalTaps {
 
 // Max over a window's taps, V vectors of channels from `x`: V independent
 // pmax chains (8 hide pmax's latency), each keeping the earlier tap on
-// ties. pmax ignores a NaN in a later tap, so either the caller runs this on
-// rows it found NaN-free, or (CHECK) every later tap is also added to `sum`:
-// NaN in, NaN out. A NaN in the first tap needs no check: the chain keeps
-// it, and the first NaN is the exact rule's answer.
-template <int V, bool CHECK>
+// ties. pmax ignores a NaN in a later tap, so every later tap is also added
+// to `sum` (NaN in, NaN out) and the caller computes the row again by the
+// exact rule if the sum is NaN. A NaN in the first tap needs no check: the
+// chain keeps it, and the first NaN is the exact rule's answer. Adding as
+// the taps come costs less than a separate scan for NaN, even where
+// windows overlap (k3 s2: 9 adds per output against reading 4 inputs again).
+template <int V>
 inline void max_taps(const float* x, const LocalTaps& taps, float* out, f32x4& sum) {
   f32x4 best[V];
-  const auto add = [&](const f32x4* v) {
-    if constexpr (CHECK) {
-      f32x4 s = v[0];
-      for (int k = 1; k < V; ++k) s += v[k];
-      sum += s;
-    }
-  };
   for (int v = 0; v < V; ++v) best[v] = simd::load(x + taps.at[0] + 4 * v);
   for (int32_t t = 1; t < taps.count; ++t) {
     const float* q = x + taps.at[t];
     f32x4 in[V];
     for (int v = 0; v < V; ++v) in[v] = simd::load(q + 4 * v);
-    add(in);
+    f32x4 added = in[0];
+    for (int v = 1; v < V; ++v) added += in[v];
+    sum += added;
     for (int v = 0; v < V; ++v) best[v] = simd::pmax(best[v], in[v]);
   }
   for (int v = 0; v < V; ++v) simd::store(out + 4 * v, best[v]);
 }
 
 // `columns` output positions from `first`, the first tap of the first one's
-// window, `step` apart. With CHECK, returns whether a tap held NaN (or both
-// infinities); otherwise false.
-template <bool CHECK>
+// window, `step` apart. Returns whether a tap held NaN (or both infinities,
+// which merely costs the exact computation).
 bool max_row(const float* first, std::ptrdiff_t step, const LocalTaps& taps, int32_t columns,
              std::ptrdiff_t c_count, float* out) {
   f32x4 sum = simd::splat(0.0f);
   float tail = 0.0f;
   for (int32_t i = 0; i < columns; ++i, first += step, out += c_count) {
     std::ptrdiff_t c = 0;
-    for (; c + 32 <= c_count; c += 32) max_taps<8, CHECK>(first + c, taps, out + c, sum);
-    for (; c + 4 <= c_count; c += 4) max_taps<1, CHECK>(first + c, taps, out + c, sum);
+    for (; c + 32 <= c_count; c += 32) max_taps<8>(first + c, taps, out + c, sum);
+    for (; c + 4 <= c_count; c += 4) max_taps<1>(first + c, taps, out + c, sum);
     POOLGRAD_SCALAR_LOOP
     for (; c < c_count; ++c) {
       float best = first[c + taps.at[0]];
       for (int32_t t = 1; t < taps.count; ++t) {
         const float v = first[c + taps.at[t]];
-        if constexpr (CHECK) tail += v;
+        tail += v;
         if (best < v) best = v;  // pmax's rule
       }
       out[c] = best;
     }
   }
-  return CHECK && (simd::any_nan(sum) || tail != tail);
+  return simd::any_nan(sum) || tail != tail;
 }
 
-// Whether `n` floats hold a NaN, or both infinities (which merely costs the
-// exact computation): their sum is NaN then. 8 chains of additions, so the
-// adds' latency does not bound the loop.
-bool sum_is_nan(const float* x, std::ptrdiff_t n) {
-  f32x4 s[8] = {};
-  std::ptrdiff_t i = 0;
-  for (; i + 32 <= n; i += 32)
-    for (int v = 0; v < 8; ++v) s[v] += simd::load(x + i + 4 * v);
-  for (; i + 4 <= n; i += 4) s[0] += simd::load(x + i);
-  float tail = 0.0f;
-  POOLGRAD_SCALAR_LOOP
-  for (; i < n; ++i) tail += x[i];
-  const f32x4 all = ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
-  return simd::any_nan(all) || tail != tail;
-}
-
-// Finds, input row by input row and each row once, whether the rows an
-// output row reads hold a NaN. Rows are asked in increasing order, so the
-// last NaN row seen so far answers for a whole window of rows.
-class NanRows {
- public:
-  NanRows(const float* batch, std::ptrdiff_t row_floats) : batch_(batch), row_floats_(row_floats) {}
-  bool any_in(int32_t first, int32_t last) {
-    for (; checked_ <= last; ++checked_)
-      if (sum_is_nan(batch_ + checked_ * row_floats_, row_floats_)) last_nan_ = checked_;
-    return last_nan_ >= first;
-  }
-
- private:
-  const float* batch_;
-  std::ptrdiff_t row_floats_;
-  int32_t checked_ = 0;
-  int32_t last_nan_ = -1;
-};
-
-// Rows whose windows read each input about once (stride ≥ kernel, as k2 s2)
-// add their taps as they go and are computed again if the sum is NaN; rows
-// of overlapping windows ask NanRows first, which reads each input row once
-// instead of once per window that holds it.
 void max_values_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats output) {
   const Sizes z(p);
   const int64_t c_count = z.channels;
-  const AxisOptions& ah = p.opt.h;
   const AxisOptions& aw = p.opt.w;
-  const bool add_taps = int64_t{ah.kernel} * aw.kernel <= int64_t{ah.stride} * aw.stride;
   const std::ptrdiff_t step = static_cast<std::ptrdiff_t>(int64_t{aw.stride} * c_count);
-  const int32_t columns = rp.cols.hi - rp.cols.lo;
   for (int64_t n = 0; n < z.batches; ++n) {
     const float* batch = input.data + n * z.in_plane * c_count;
     const Position at{p, batch, c_count};
-    NanRows nan_rows(batch, static_cast<std::ptrdiff_t>(int64_t{p.in_w} * c_count));
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
       float* row_out = output.data + (n * z.out_plane + int64_t{oh} * p.out_w) * c_count;
       const RowWindow r(p, oh);
       bool fast = rp.any && !r.empty;
-      if (fast && !add_taps && nan_rows.any_in(r.first_row, r.last_row)) {
-        fast = false;
-        ++exact_rows;
-      }
       if (fast) {
         const float* first = batch + (int64_t{r.first_row} * p.in_w + rp.cols.lo * aw.stride - aw.padding) * c_count;
-        float* out = row_out + int64_t{rp.cols.lo} * c_count;
-        const LocalTaps taps(rp.taps, r);
-        const auto cc = static_cast<std::ptrdiff_t>(c_count);
         ++fast_rows;
-        if (add_taps ? max_row<true>(first, step, taps, columns, cc, out)
-                     : max_row<false>(first, step, taps, columns, cc, out)) {
+        if (max_row(first, step, LocalTaps(rp.taps, r), rp.cols.hi - rp.cols.lo, static_cast<std::ptrdiff_t>(c_count),
+                    row_out + int64_t{rp.cols.lo} * c_count)) {
           fast = false;
           ++exact_rows;
         }

@@ -62,9 +62,9 @@ uint64_t max_exact_steps();
 // How many kernel-3, stride-2, padding-1 rows had their clipped output
 // column 0 computed by a vector step instead of the scalar window code.
 uint64_t max_clipped_steps();
-// Channels-last rows: how many output rows of interior windows the unrolled
-// kernels computed, and how many of those held a NaN in their input rows and
-// were computed by the exact rule instead (the tests' proof that both ran).
+// Channels-last rows: how many output rows the row kernels computed, and how
+// many of those (max pooling) found a NaN in their windows and were computed
+// again by the exact rule (the tests' proof that both ran).
 uint64_t nhwc_fast_rows();
 uint64_t nhwc_exact_rows();
 

@@ -317,9 +317,9 @@ TEST(Conventions, path_for_routes_each_convention) {
   EXPECT_EQ(detail::path_for(Op::avg_forward, planned(PoolKind::avg, 1, 16, 16, o)), Path::general);
 }
 
-// The channels-last forward kernels unroll the windows of interior rows
-// (pmax tree for max, row-major sums for average) and compute rows whose
-// input rows hold a NaN by the exact rule. Both must give the reference's
+// The channels-last forward kernels take the windows inside the input along
+// W a row at a time (pmax chains for max, row-major sums for average), and
+// max rows whose windows hold a NaN again by the exact rule. Both must give the reference's
 // bits, -0 and ties included: max against the naive reference, average
 // against the float32 row-major window mean of the NCHW general path.
 TEST(Conventions, nhwc_interior_rows_are_unrolled_and_rows_with_nan_take_the_exact_rule) {
