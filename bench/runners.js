@@ -214,7 +214,7 @@ export async function runOrt(WORKLOADS, budgetMs) {
 // calls: the mean of a page's first FIRST_CALLS calls, each implementation
 // and shape in fresh processes (bench/first-calls.js), the median of
 // FIRST_CALL_PROCESSES of them.
-const FIRST_CALL_PROCESSES = 3;
+const FIRST_CALL_PROCESSES = 5;
 function firstCalls(impl, shape) {
   const script = fileURLToPath(new URL('./first-calls.js', import.meta.url));
   const runs = Array.from({ length: FIRST_CALL_PROCESSES }, () =>
