@@ -196,18 +196,23 @@ export function print(r) {
     else if (v.info) console.log(`  ${k}: ${JSON.stringify(v.info)}`);
   }
   if (r.rows.length) printWorkloads(r);
-  if (r.sweep?.length) {
+  if (r.sweep?.length && !r.sweep.some((s) => s.poolgradFirst != null)) {
+    // A report saved before the sweep had two regimes: each call timed alone.
+    console.log('\nper-call cost by size (max k2 s2 with indices, plain call; each call timed alone after 2 warm-up calls), ms');
+    table(['shape', 'poolgrad', 'JS loop', 'JS / poolgrad', 'same'], r.sweep.map((s) => [s.shape, fmt(s.poolgrad), fmt(s.js), ratio(s.js / s.poolgrad), s.same ? 'yes' : 'NO']), 1);
+  } else if (r.sweep?.length) {
     const us = (ms) => (ms == null ? '—' : ms * 1000 < 10 ? (ms * 1000).toFixed(2) : ms * 1000 < 1000 ? (ms * 1000).toFixed(1) : (ms * 1000).toFixed(0));
     console.log('\nper-call cost by size (max k2 s2 with indices, plain call), µs per call: poolgrad against a plain JavaScript loop');
     console.log('steady: back-to-back calls after warm-up; first 10: mean of the first 10 calls in a fresh process');
     table(
       ['shape', 'pg steady', 'JS steady', 'JS / pg', 'pg first 10', 'JS first 10', 'JS / pg ', 'same'],
       r.sweep.map((s) => [s.shape, us(s.poolgrad), us(s.js), ratio(s.js / s.poolgrad), us(s.poolgradFirst), us(s.jsFirst), ratio(s.jsFirst / s.poolgradFirst), s.same ? 'yes' : 'NO']),
+      1,
     );
     const load = r.sweep.find((s) => s.poolgradLoad != null)?.poolgradLoad;
     if (load != null) console.log(`poolgrad's import + ready() before a page's first call: ${fmt(load)} ms`);
   }
-  console.log('');
+  if (WORKLOADS.length) console.log('');
   for (const w of WORKLOADS) console.log(`${w.id}: ${r.rows.find((x) => x.workload === w.id).op}`);
   console.log('\ntargets (speed-up = their time / ours; floor: floor time / ours, ≥ 0.5 means within 2×)');
   table(
@@ -229,9 +234,10 @@ function printWorkloads(r) {
   );
 }
 
-function table(head, rows) {
+// The first `labels` columns are left-aligned, the figures after them right-aligned.
+function table(head, rows, labels = 3) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i < 3 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  const line = (cells) => cells.map((c, i) => (i < labels ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   console.log(line(head));
   for (const row of rows) console.log(line(row));
 }
