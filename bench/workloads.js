@@ -129,8 +129,8 @@ export function measure(fn, budgetMs) {
 }
 
 // Written by every timed call, so no call's result is dead code to the JIT.
+// eslint-disable-next-line no-unused-vars
 let sink = null;
-export const lastResult = () => sink;
 
 /**
  * Steady-state time per call of `fn` in ms, for calls far shorter than the
