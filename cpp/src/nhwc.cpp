@@ -164,60 +164,80 @@ POOLGRAD_SMALL bool window_taps(const Plan& p, int64_t c_count, Taps* t) {
   return true;
 }
 
-// The columns of output positions whose windows lie wholly inside the input
-// along W, and the window's taps. In every output row with a window row
-// inside the input, those positions read the same run of taps (the rows
-// inside), so the unrolled kernels take them; Position takes the rest.
+// The run of output columns whose windows lie wholly inside the input along
+// W, and the window's taps (row-major, full kernel).
 struct RowPlan {
   Interior cols;
   Taps taps;
   bool any = false;
   POOLGRAD_SMALL RowPlan(const Plan& p, int64_t c_count) : cols(axis_interior(p.opt.w, p.in_w, p.out_w)) {
-    any = cols.lo < cols.hi && window_taps(p, c_count, &taps);
+    any = window_taps(p, c_count, &taps);
   }
 };
 
-// Output row oh's window rows inside the input and the taps they hold.
+// Output row oh's window rows inside the input.
 struct RowWindow {
-  int32_t first_row, last_row;  // input rows, inclusive
-  int32_t tap_begin, tap_count;
+  AxisWindow wh;
+  int32_t first_row, last_row;  // the input rows read, inclusive
   bool empty;
-  RowWindow(const Plan& p, int32_t oh) {
-    const AxisOptions& ah = p.opt.h;
-    const auto wh = axis_window(oh, p.in_h, ah);
+  RowWindow(const Plan& p, int32_t oh) : wh(axis_window(oh, p.in_h, p.opt.h)) {
     empty = wh.first == wh.last;
-    first_row = wh.start + wh.first * ah.dilation;
-    last_row = wh.start + (wh.last - 1) * ah.dilation;
-    tap_begin = wh.first * p.opt.w.kernel;
-    tap_count = (wh.last - wh.first) * p.opt.w.kernel;
+    first_row = wh.start + wh.first * p.opt.h.dilation;
+    last_row = wh.start + (wh.last - 1) * p.opt.h.dilation;
   }
 };
 
-// The run of taps a row's windows read, as offsets from its first tap, in a
-// local array: read through a pointer that a store to the output might
-// alias, each offset would be loaded again for every vector.
+// The taps of a window clipped to rows `wh` and columns `ww`, as offsets from
+// its first tap, in a local array: read through a pointer that a store to
+// the output might alias, each offset would be loaded again for every vector.
 struct LocalTaps {
   std::ptrdiff_t at[kMaxTaps];
-  int32_t count;
-  LocalTaps(const Taps& taps, const RowWindow& r) : count(r.tap_count) {
-    POOLGRAD_SCALAR_LOOP
-    for (int32_t t = 0; t < count; ++t) at[t] = taps.at[r.tap_begin + t] - taps.at[r.tap_begin];
+  int32_t count = 0;
+  int32_t checked_from = 1;  // max pooling: the first tap whose NaN must be looked for
+  LocalTaps(const Taps& taps, int32_t kw, const AxisWindow& wh, const AxisWindow& ww) {
+    const std::ptrdiff_t origin = taps.at[wh.first * kw + ww.first];
+    for (int32_t i = wh.first; i < wh.last; ++i)
+      POOLGRAD_SCALAR_LOOP
+      for (int32_t j = ww.first; j < ww.last; ++j) at[count++] = taps.at[i * kw + j] - origin;
   }
 };
+
+// Walks output row r's columns: span(ow, columns, ww) for the run of
+// interior columns (one call) and for each border column whose window holds
+// an input column (one call each, its window clipped); outside(ow) for the
+// columns whose window lies wholly in the padding.
+template <class Span, class Outside>
+void row_spans(const Plan& p, const RowPlan& rp, Span&& span, Outside&& outside) {
+  for (int32_t ow = 0; ow < p.out_w; ++ow) {
+    const auto ww = axis_window(ow, p.in_w, p.opt.w);
+    if (ww.first == ww.last) {
+      outside(ow);
+      continue;
+    }
+    const int32_t columns = ow == rp.cols.lo && rp.cols.lo < rp.cols.hi ? rp.cols.hi - rp.cols.lo : 1;
+    span(ow, columns, ww);
+    ow += columns - 1;
+  }
+}
 
 // Max over a window's taps, V vectors of channels from `x`: V independent
 // pmax chains (8 hide pmax's latency), each keeping the earlier tap on
-// ties. pmax ignores a NaN in a later tap, so every later tap is also added
-// to `sum` (NaN in, NaN out) and the caller computes the row again by the
-// exact rule if the sum is NaN. A NaN in the first tap needs no check: the
-// chain keeps it, and the first NaN is the exact rule's answer. Adding as
-// the taps come costs less than a separate scan for NaN, even where
-// windows overlap (k3 s2: 9 adds per output against reading 4 inputs again).
+// ties. pmax ignores a NaN in a later tap, so the taps from
+// `taps.checked_from` on are also added to `sum` (NaN in, NaN out) and the
+// caller computes the row again by the exact rule if the sum is NaN. A NaN in
+// the first tap needs no check: the chain keeps it, and the first NaN is the
+// exact rule's answer. Adding as the taps come costs less than a separate
+// scan for NaN, even where windows overlap.
 template <int V>
 inline void max_taps(const float* x, const LocalTaps& taps, float* out, f32x4& sum) {
   f32x4 best[V];
   for (int v = 0; v < V; ++v) best[v] = simd::load(x + taps.at[0] + 4 * v);
-  for (int32_t t = 1; t < taps.count; ++t) {
+  int32_t t = 1;
+  for (; t < taps.checked_from; ++t) {
+    const float* q = x + taps.at[t];
+    for (int v = 0; v < V; ++v) best[v] = simd::pmax(best[v], simd::load(q + 4 * v));
+  }
+  for (; t < taps.count; ++t) {
     const float* q = x + taps.at[t];
     f32x4 in[V];
     for (int v = 0; v < V; ++v) in[v] = simd::load(q + 4 * v);
@@ -232,7 +252,7 @@ inline void max_taps(const float* x, const LocalTaps& taps, float* out, f32x4& s
 // `columns` output positions from `first`, the first tap of the first one's
 // window, `step` apart. Returns whether a tap held NaN (or both infinities,
 // which merely costs the exact computation).
-bool max_row(const float* first, std::ptrdiff_t step, const LocalTaps& taps, int32_t columns,
+__attribute__((noinline)) bool max_row(const float* first, std::ptrdiff_t step, const LocalTaps& taps, int32_t columns,
              std::ptrdiff_t c_count, float* out) {
   f32x4 sum = simd::splat(0.0f);
   float tail = 0.0f;
@@ -245,7 +265,7 @@ bool max_row(const float* first, std::ptrdiff_t step, const LocalTaps& taps, int
       float best = first[c + taps.at[0]];
       for (int32_t t = 1; t < taps.count; ++t) {
         const float v = first[c + taps.at[t]];
-        tail += v;
+        if (t >= taps.checked_from) tail += v;
         if (best < v) best = v;  // pmax's rule
       }
       out[c] = best;
@@ -254,31 +274,51 @@ bool max_row(const float* first, std::ptrdiff_t step, const LocalTaps& taps, int
   return simd::any_nan(sum) || tail != tail;
 }
 
+// Each input row is looked at for NaN by the first output row that reads
+// it, in the taps after each window's first (an element that is only ever a
+// first tap is only ever read by that window, whose chain keeps its NaN).
+// Later output rows trust rows already looked at, or go window by window
+// when one of them held a NaN. With dilation along H a window's rows are not
+// contiguous, and every row looks at all its taps.
 void max_values_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats output) {
   const Sizes z(p);
-  const int64_t c_count = z.channels;
+  const auto c_count = static_cast<std::ptrdiff_t>(z.channels);
   const AxisOptions& aw = p.opt.w;
-  const std::ptrdiff_t step = static_cast<std::ptrdiff_t>(int64_t{aw.stride} * c_count);
+  const bool contiguous = p.opt.h.dilation == 1;
+  const std::ptrdiff_t step = aw.stride * c_count;
   for (int64_t n = 0; n < z.batches; ++n) {
     const float* batch = input.data + n * z.in_plane * c_count;
     const Position at{p, batch, c_count};
+    int32_t looked_at_until = -1;  // input rows [0, looked_at_until] were looked at
+    int32_t nan_until = -1;        // and a NaN may lie at or before this one
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
       float* row_out = output.data + (n * z.out_plane + int64_t{oh} * p.out_w) * c_count;
       const RowWindow r(p, oh);
-      bool fast = rp.any && !r.empty;
-      if (fast) {
-        const float* first = batch + (int64_t{r.first_row} * p.in_w + rp.cols.lo * aw.stride - aw.padding) * c_count;
+      bool exact = !rp.any || r.empty || (contiguous && r.first_row <= nan_until);
+      if (!exact) {
+        const int32_t seen_rows = contiguous ? std::max(0, looked_at_until + 1 - r.first_row) : 0;
+        bool nan = false;
+        row_spans(
+            p, rp,
+            [&](int32_t ow, int32_t columns, const AxisWindow& ww) {
+              const float* first = batch + (int64_t{r.first_row} * p.in_w + ww.start + ww.first * aw.dilation) * c_count;
+              LocalTaps taps(rp.taps, aw.kernel, r.wh, ww);
+              taps.checked_from = std::max(1, seen_rows * (ww.last - ww.first));
+              nan |= max_row(first, step, taps, columns, c_count, row_out + int64_t{ow} * c_count);
+            },
+            [&](int32_t ow) { at.max(oh, ow, row_out + int64_t{ow} * c_count, nullptr); });
         ++fast_rows;
-        if (max_row(first, step, LocalTaps(rp.taps, r), rp.cols.hi - rp.cols.lo, static_cast<std::ptrdiff_t>(c_count),
-                    row_out + int64_t{rp.cols.lo} * c_count)) {
-          fast = false;
+        if (contiguous) looked_at_until = std::max(looked_at_until, r.last_row);
+        if (nan) {
+          exact = true;
+          nan_until = r.last_row;
           ++exact_rows;
         }
+      } else if (rp.any && !r.empty) {
+        ++exact_rows;
       }
-      for (int32_t ow = 0; ow < p.out_w; ++ow) {
-        if (fast && ow == rp.cols.lo) ow = rp.cols.hi;
-        if (ow < p.out_w) at.max(oh, ow, row_out + int64_t{ow} * c_count, nullptr);
-      }
+      if (exact)
+        for (int32_t ow = 0; ow < p.out_w; ++ow) at.max(oh, ow, row_out + int64_t{ow} * c_count, nullptr);
     }
   }
 }
@@ -297,7 +337,7 @@ inline void avg_taps(const float* x, const LocalTaps& taps, f32x4 divisor, float
   for (int v = 0; v < V; ++v) simd::store(out + 4 * v, sum[v] / divisor);
 }
 
-void avg_row(const float* first, std::ptrdiff_t step, const LocalTaps& taps, int32_t columns,
+__attribute__((noinline)) void avg_row(const float* first, std::ptrdiff_t step, const LocalTaps& taps, int32_t columns,
              std::ptrdiff_t c_count, float divisor, float* out) {
   const f32x4 d = simd::splat(divisor);
   for (int32_t i = 0; i < columns; ++i, first += step, out += c_count) {
@@ -316,25 +356,30 @@ void avg_row(const float* first, std::ptrdiff_t step, const LocalTaps& taps, int
 
 void avg_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats output) {
   const Sizes z(p);
-  const int64_t c_count = z.channels;
+  const auto c_count = static_cast<std::ptrdiff_t>(z.channels);
   const AxisOptions& aw = p.opt.w;
-  const std::ptrdiff_t step = static_cast<std::ptrdiff_t>(int64_t{aw.stride} * c_count);
+  const std::ptrdiff_t step = aw.stride * c_count;
   for (int64_t n = 0; n < z.batches; ++n) {
     const float* batch = input.data + n * z.in_plane * c_count;
     const Position at{p, batch, c_count};
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
       float* row_out = output.data + (n * z.out_plane + int64_t{oh} * p.out_w) * c_count;
       const RowWindow r(p, oh);
-      const bool fast = rp.any && !r.empty;
-      for (int32_t ow = 0; ow < p.out_w; ++ow) {
-        if (fast && ow == rp.cols.lo) ow = rp.cols.hi;
-        if (ow < p.out_w) at.avg(oh, ow, row_out + int64_t{ow} * c_count);
+      const auto outside = [&](int32_t ow) { at.avg(oh, ow, row_out + int64_t{ow} * c_count); };
+      if (!rp.any || r.empty) {
+        for (int32_t ow = 0; ow < p.out_w; ++ow) outside(ow);
+        continue;
       }
-      if (!fast) continue;
-      const float* first = batch + (int64_t{r.first_row} * p.in_w + rp.cols.lo * aw.stride - aw.padding) * c_count;
-      // The row's interior windows all hold the same taps: one divisor.
-      avg_row(first, step, LocalTaps(rp.taps, r), rp.cols.hi - rp.cols.lo, static_cast<std::ptrdiff_t>(c_count),
-              avg_divisor(p, oh, rp.cols.lo), row_out + int64_t{rp.cols.lo} * c_count);
+      ++fast_rows;
+      row_spans(
+          p, rp,
+          [&](int32_t ow, int32_t columns, const AxisWindow& ww) {
+            const float* first = batch + (int64_t{r.first_row} * p.in_w + ww.start + ww.first * aw.dilation) * c_count;
+            // A run's windows all hold the same taps: one divisor.
+            avg_row(first, step, LocalTaps(rp.taps, aw.kernel, r.wh, ww), columns, c_count,
+                    avg_divisor(p, oh, ow), row_out + int64_t{ow} * c_count);
+          },
+          outside);
     }
   }
 }
