@@ -418,10 +418,6 @@ void avg_backward_nhwc(const Plan& p, ConstFloats grad_output, Floats grad_input
   const AxisOptions& ah = p.opt.h;
   const AxisOptions& aw = p.opt.w;
   std::memset(grad_input.data, 0, sizeof(float) * z.batches * z.in_plane * c_count);
-  // Each window's shares, a block of channels at a time on the stack: no
-  // allocation that could fail (and abort the instance) mid-call.
-  constexpr int64_t kBlock = 64;
-  float share[kBlock];
   for (int64_t n = 0; n < z.batches; ++n) {
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
       const auto wh = axis_window(oh, p.in_h, ah);
@@ -429,17 +425,30 @@ void avg_backward_nhwc(const Plan& p, ConstFloats grad_output, Floats grad_input
         const auto ww = axis_window(ow, p.in_w, aw);
         const float* go = grad_output.data + (n * z.out_plane + int64_t{oh} * p.out_w + ow) * c_count;
         const float divisor = avg_divisor(p, oh, ow);
-        for (int64_t c0 = 0; c0 < c_count; c0 += kBlock) {
-          const int64_t width = std::min(kBlock, c_count - c0);
-          for (int64_t c = 0; c < width; ++c) share[c] = go[c0 + c] / divisor;
+        // The window's shares of V vectors of channels, added to each tap's
+        // cell: every cell gets its shares in output order, as the scalar
+        // scatter adds them.
+        const auto spread = [&](int64_t c, auto width) {
+          constexpr int V = decltype(width)::value;
+          f32x4 share[V];
+          for (int v = 0; v < V; ++v) share[v] = simd::load(go + c + 4 * v) / simd::splat(divisor);
           for (int32_t th = wh.first; th < wh.last; ++th) {
             const int32_t h = wh.start + th * ah.dilation;
             for (int32_t tw = ww.first; tw < ww.last; ++tw) {
-              const int32_t w = ww.start + tw * aw.dilation;
-              float* __restrict gi = grad_input.data + (n * z.in_plane + int64_t{h} * p.in_w + w) * c_count + c0;
-              for (int64_t c = 0; c < width; ++c) gi[c] += share[c];
+              float* gi = grad_input.data + (n * z.in_plane + int64_t{h} * p.in_w + ww.start + tw * aw.dilation) * c_count + c;
+              for (int v = 0; v < V; ++v) simd::store(gi + 4 * v, simd::load(gi + 4 * v) + share[v]);
             }
           }
+        };
+        int64_t c = 0;
+        for (; c + 16 <= c_count; c += 16) spread(c, std::integral_constant<int, 4>{});
+        for (; c + 4 <= c_count; c += 4) spread(c, std::integral_constant<int, 1>{});
+        POOLGRAD_SCALAR_LOOP
+        for (; c < c_count; ++c) {
+          const float share = go[c] / divisor;
+          for (int32_t th = wh.first; th < wh.last; ++th)
+            for (int32_t tw = ww.first; tw < ww.last; ++tw)
+              grad_input.data[(n * z.in_plane + int64_t{wh.start + th * ah.dilation} * p.in_w + ww.start + tw * aw.dilation) * c_count + c] += share;
         }
       }
     }
