@@ -5,8 +5,6 @@
 import { expect } from 'vitest';
 import * as pg from 'poolgrad';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const EXERCISES = ['output-shape', 'maxpool-forward', 'backprop-yx', 'maxpool-backward', 'avgpool-forward', 'avgpool-backward', 'question', 'torch-compare'];
 
 // --- independent expected answers -------------------------------------------------------
