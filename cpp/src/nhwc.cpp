@@ -1,9 +1,15 @@
-// Channels-last kernels. Every inner loop runs over the C channels of one
-// position, which are contiguous, so the compiler vectorizes it whatever the
-// kernel, stride, dilation or padding (the layout XNNPACK pools in).
+// Channels-last kernels (the layout XNNPACK pools in). Every inner loop runs
+// over the C channels of one position, which are contiguous. The forward
+// passes take the positions whose windows lie inside the input along W a
+// row at a time, 8 vectors of channels per step over a list of tap offsets
+// (any kernel, stride, dilation or padding); the positions at the left and
+// right borders, and every position with indices, go window by window
+// (Position).
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 
 #include "pool_simd.hpp"
 #include "simd.hpp"
@@ -30,32 +36,10 @@ using simd::i32x4;
 
 constexpr float kMinusInf = -std::numeric_limits<float>::infinity();
 
-// One output position's window over channels [c, c + 4·V): V vectors of
-// 4 channels each. `taps(fn)` calls fn(offset, position) for every tap inside
-// the input in row-major order. Without indices, pmax keeps the earlier
-// value on ties (as the index rule does) and NaN is tracked apart, since
-// pmax ignores it: a window holding NaN gives NaN.
-template <int V, typename Taps>
-void max_values_block(const float* in, const Taps& taps, float* out) {
-  f32x4 best[V];
-  i32x4 nan[V];
-  for (int v = 0; v < V; ++v) {
-    best[v] = simd::splat(kMinusInf);
-    nan[v] = simd::splat(int32_t{0});
-  }
-  taps([&](int64_t offset, int32_t) {
-    for (int v = 0; v < V; ++v) {
-      const f32x4 x = simd::load(in + offset + 4 * v);
-      best[v] = simd::pmax(best[v], x);
-      nan[v] |= x != x;
-    }
-  });
-  for (int v = 0; v < V; ++v)
-    simd::store(out + 4 * v, simd::select(nan[v], simd::splat(std::numeric_limits<float>::quiet_NaN()), best[v]));
-}
-
-// With indices: a later tap replaces the best where it is greater or the
-// first NaN (simd::replaces), the first tap always.
+// One output position's window over channels [c, c + 4·V): V vectors of 4
+// channels each. `taps(fn)` calls fn(offset, position) for every tap inside
+// the input in row-major order. A later tap replaces the best where it is
+// greater or the first NaN (simd::replaces), the first tap always.
 template <int V, typename Taps>
 void max_indices_block(const float* in, const Taps& taps, float* out, int32_t* idx) {
   f32x4 best[V];
@@ -81,85 +65,329 @@ void max_indices_block(const float* in, const Taps& taps, float* out, int32_t* i
 
 }  // namespace
 
+namespace {
+
+// Counters behind nhwc_fast_rows() / nhwc_exact_rows().
+uint64_t fast_rows = 0;
+uint64_t exact_rows = 0;
+
+// One output position, any window (clipped or not), by the exact rules: the
+// border positions of every plan, and all positions of plans the unrolled
+// kernels do not take.
+struct Position {
+  const Plan& p;
+  const float* batch;  // the batch's input, [H, W, C]
+  int64_t c_count;
+
+  // With `idx` null the indices are dropped (returnIndices: false): the
+  // value is the same, a window with a NaN gives its first NaN as PyTorch's
+  // does. Not inlined: a copy in each kernel would cost kilobytes of wasm.
+  __attribute__((noinline)) void max(int32_t oh, int32_t ow, float* out, int32_t* idx) const {
+    const AxisOptions& ah = p.opt.h;
+    const AxisOptions& aw = p.opt.w;
+    const auto wh = axis_window(oh, p.in_h, ah);
+    const auto ww = axis_window(ow, p.in_w, aw);
+    const auto taps = [&](auto&& fn) {
+      for (int32_t th = wh.first; th < wh.last; ++th) {
+        const int32_t h = wh.start + th * ah.dilation;
+        for (int32_t tw = ww.first; tw < ww.last; ++tw) {
+          const int32_t w = ww.start + tw * aw.dilation;
+          fn((int64_t{h} * p.in_w + w) * c_count, h * p.in_w + w);
+        }
+      }
+    };
+    int32_t dropped[8];
+    int64_t c = 0;
+    for (; c + 8 <= c_count; c += 8) max_indices_block<2>(batch + c, taps, out + c, idx ? idx + c : dropped);
+    // The channels left over (C mod 8), one by one with the same rule.
+    POOLGRAD_SCALAR_LOOP
+    for (; c < c_count; ++c) {
+      float best = kMinusInf;
+      int32_t best_at = -1;
+      taps([&](int64_t offset, int32_t position) {
+        const float v = batch[offset + c];
+        if (best_at < 0 || v > best || (v != v && best == best)) {
+          best = v;
+          best_at = position;
+        }
+      });
+      out[c] = best;
+      if (idx) idx[c] = best_at;
+    }
+  }
+
+  // Summed in row-major tap order from 0 (so -0 sums to +0, as in PyTorch),
+  // as the NCHW kernels and the interior rows do: every path gives the same
+  // bits. Small rather than fast: it only runs for the border positions.
+  POOLGRAD_SMALL __attribute__((noinline)) void avg(int32_t oh, int32_t ow, float* out) const {
+    const AxisOptions& ah = p.opt.h;
+    const AxisOptions& aw = p.opt.w;
+    const auto wh = axis_window(oh, p.in_h, ah);
+    const auto ww = axis_window(ow, p.in_w, aw);
+    const auto sum = [&](std::ptrdiff_t c, auto zero) {
+      auto s = zero;
+      for (int32_t th = wh.first; th < wh.last; ++th) {
+        const int32_t h = wh.start + th * ah.dilation;
+        for (int32_t tw = ww.first; tw < ww.last; ++tw) {
+          const float* x = batch + (int64_t{h} * p.in_w + ww.start + tw * aw.dilation) * c_count + c;
+          if constexpr (std::is_same_v<decltype(zero), float>) s += *x;
+          else s += simd::load(x);
+        }
+      }
+      return s;
+    };
+    const float divisor = avg_divisor(p, oh, ow);
+    std::ptrdiff_t c = 0;
+    for (; c + 4 <= c_count; c += 4) simd::store(out + c, sum(c, simd::splat(0.0f)) / simd::splat(divisor));
+    POOLGRAD_SCALAR_LOOP
+    for (; c < c_count; ++c) out[c] = sum(c, 0.0f) / divisor;
+  }
+};
+
+// A window's taps as offsets (in floats) from its first tap, row-major.
+// Larger kernels are left to Position.
+constexpr int kMaxTaps = 64;
+struct Taps {
+  int32_t count = 0;
+  std::ptrdiff_t at[kMaxTaps];
+};
+
+POOLGRAD_SMALL bool window_taps(const Plan& p, int64_t c_count, Taps* t) {
+  const AxisOptions& ah = p.opt.h;
+  const AxisOptions& aw = p.opt.w;
+  if (int64_t{ah.kernel} * aw.kernel > kMaxTaps) return false;
+  for (int32_t i = 0; i < ah.kernel; ++i)
+    POOLGRAD_SCALAR_LOOP
+    for (int32_t j = 0; j < aw.kernel; ++j)
+      t->at[t->count++] = static_cast<std::ptrdiff_t>(
+          (int64_t{i} * ah.dilation * p.in_w + int64_t{j} * aw.dilation) * c_count);
+  return true;
+}
+
+// The run of output columns whose windows lie wholly inside the input along
+// W, and the window's taps (row-major, full kernel).
+struct RowPlan {
+  Interior cols;
+  Taps taps;
+  bool any = false;
+  POOLGRAD_SMALL RowPlan(const Plan& p, int64_t c_count) : cols(axis_interior(p.opt.w, p.in_w, p.out_w)) {
+    any = window_taps(p, c_count, &taps);
+  }
+};
+
+// Output row oh's window rows inside the input.
+struct RowWindow {
+  AxisWindow wh;
+  int32_t first_row;  // the first input row read
+  bool empty;
+  RowWindow(const Plan& p, int32_t oh) : wh(axis_window(oh, p.in_h, p.opt.h)) {
+    empty = wh.first == wh.last;
+    first_row = wh.start + wh.first * p.opt.h.dilation;
+  }
+};
+
+// The taps of a window clipped to rows `wh` and columns `ww`, as offsets from
+// its first tap, in a local array: read through a pointer that a store to
+// the output might alias, each offset would be loaded again for every vector.
+struct LocalTaps {
+  std::ptrdiff_t at[kMaxTaps];
+  int32_t count = 0;
+  LocalTaps(const Taps& taps, int32_t kw, const AxisWindow& wh, const AxisWindow& ww) {
+    const std::ptrdiff_t origin = taps.at[wh.first * kw + ww.first];
+    for (int32_t i = wh.first; i < wh.last; ++i)
+      POOLGRAD_SCALAR_LOOP
+      for (int32_t j = ww.first; j < ww.last; ++j) at[count++] = taps.at[i * kw + j] - origin;
+  }
+};
+
+// Walks output row r's columns: span(ow, columns, ww) for the run of
+// interior columns (one call) and for each border column whose window holds
+// an input column (one call each, its window clipped); outside(ow) for the
+// columns whose window lies wholly in the padding.
+template <class Span, class Outside>
+void row_spans(const Plan& p, const RowPlan& rp, Span&& span, Outside&& outside) {
+  for (int32_t ow = 0; ow < p.out_w; ++ow) {
+    const auto ww = axis_window(ow, p.in_w, p.opt.w);
+    if (ww.first == ww.last) {
+      outside(ow);
+      continue;
+    }
+    const int32_t columns = ow == rp.cols.lo && rp.cols.lo < rp.cols.hi ? rp.cols.hi - rp.cols.lo : 1;
+    span(ow, columns, ww);
+    ow += columns - 1;
+  }
+}
+
+// Max over a window's taps, V vectors of channels from `x`: V independent
+// pmax chains (8 hide pmax's latency), each keeping the earlier tap on
+// ties. pmax ignores a NaN in a later tap, so every later tap is also added
+// to `sum` (NaN in, NaN out) and the caller computes the row again by the
+// exact rule if the sum is NaN. A NaN in the first tap needs no check: the
+// chain keeps it, and the first NaN is the exact rule's answer. Adding as
+// the taps come costs less than a separate scan for NaN, even where
+// windows overlap (k3 s2: 9 adds per output against reading 4 inputs again).
+template <int V>
+inline void max_taps(const float* x, const LocalTaps& taps, float* out, f32x4& sum) {
+  f32x4 best[V];
+  for (int v = 0; v < V; ++v) best[v] = simd::load(x + taps.at[0] + 4 * v);
+  for (int32_t t = 1; t < taps.count; ++t) {
+    const float* q = x + taps.at[t];
+    f32x4 in[V];
+    for (int v = 0; v < V; ++v) in[v] = simd::load(q + 4 * v);
+    f32x4 added = in[0];
+    for (int v = 1; v < V; ++v) added += in[v];
+    sum += added;
+    for (int v = 0; v < V; ++v) best[v] = simd::pmax(best[v], in[v]);
+  }
+  for (int v = 0; v < V; ++v) simd::store(out + 4 * v, best[v]);
+}
+
+// `columns` output positions from `first`, the first tap of the first one's
+// window, `step` apart. Returns whether a tap held NaN (or both infinities,
+// which merely costs the exact computation).
+__attribute__((noinline)) bool max_row(const float* first, std::ptrdiff_t step, const LocalTaps& taps, int32_t columns,
+             std::ptrdiff_t c_count, float* out) {
+  f32x4 sum = simd::splat(0.0f);
+  float tail = 0.0f;
+  for (int32_t i = 0; i < columns; ++i, first += step, out += c_count) {
+    std::ptrdiff_t c = 0;
+    for (; c + 32 <= c_count; c += 32) max_taps<8>(first + c, taps, out + c, sum);
+    for (; c + 4 <= c_count; c += 4) max_taps<1>(first + c, taps, out + c, sum);
+    POOLGRAD_SCALAR_LOOP
+    for (; c < c_count; ++c) {
+      float best = first[c + taps.at[0]];
+      for (int32_t t = 1; t < taps.count; ++t) {
+        const float v = first[c + taps.at[t]];
+        tail += v;
+        if (best < v) best = v;  // pmax's rule
+      }
+      out[c] = best;
+    }
+  }
+  return simd::any_nan(sum) || tail != tail;
+}
+
+void max_values_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats output) {
+  const Sizes z(p);
+  const auto c_count = static_cast<std::ptrdiff_t>(z.channels);
+  const AxisOptions& aw = p.opt.w;
+  const std::ptrdiff_t step = aw.stride * c_count;
+  for (int64_t n = 0; n < z.batches; ++n) {
+    const float* batch = input.data + n * z.in_plane * c_count;
+    const Position at{p, batch, c_count};
+    for (int32_t oh = 0; oh < p.out_h; ++oh) {
+      float* row_out = output.data + (n * z.out_plane + int64_t{oh} * p.out_w) * c_count;
+      const RowWindow r(p, oh);
+      bool exact = !rp.any || r.empty;
+      if (!exact) {
+        bool nan = false;
+        row_spans(
+            p, rp,
+            [&](int32_t ow, int32_t columns, const AxisWindow& ww) {
+              const float* first = batch + (int64_t{r.first_row} * p.in_w + ww.start + ww.first * aw.dilation) * c_count;
+              nan |= max_row(first, step, LocalTaps(rp.taps, aw.kernel, r.wh, ww), columns, c_count,
+                             row_out + int64_t{ow} * c_count);
+            },
+            [&](int32_t ow) { at.max(oh, ow, row_out + int64_t{ow} * c_count, nullptr); });
+        ++fast_rows;
+        if (nan) {
+          exact = true;
+          ++exact_rows;
+        }
+      }
+      if (exact)
+        for (int32_t ow = 0; ow < p.out_w; ++ow) at.max(oh, ow, row_out + int64_t{ow} * c_count, nullptr);
+    }
+  }
+}
+
+// Sums a window's taps in row-major order from 0 (as PyTorch does, so -0
+// sums to +0), V vectors of channels, then divides: the same operations in
+// the same order as Position::avg, hence the same bits.
+template <int V>
+inline void avg_taps(const float* x, const LocalTaps& taps, f32x4 divisor, float* out) {
+  f32x4 sum[V];
+  for (int v = 0; v < V; ++v) sum[v] = simd::splat(0.0f);
+  for (int32_t t = 0; t < taps.count; ++t) {
+    const float* q = x + taps.at[t];
+    for (int v = 0; v < V; ++v) sum[v] += simd::load(q + 4 * v);
+  }
+  for (int v = 0; v < V; ++v) simd::store(out + 4 * v, sum[v] / divisor);
+}
+
+__attribute__((noinline)) void avg_row(const float* first, std::ptrdiff_t step, const LocalTaps& taps, int32_t columns,
+             std::ptrdiff_t c_count, float divisor, float* out) {
+  const f32x4 d = simd::splat(divisor);
+  for (int32_t i = 0; i < columns; ++i, first += step, out += c_count) {
+    std::ptrdiff_t c = 0;
+    // 8 vectors: 8 independent addition chains hide the adds' latency.
+    for (; c + 32 <= c_count; c += 32) avg_taps<8>(first + c, taps, d, out + c);
+    for (; c + 4 <= c_count; c += 4) avg_taps<1>(first + c, taps, d, out + c);
+    POOLGRAD_SCALAR_LOOP
+    for (; c < c_count; ++c) {
+      float sum = 0.0f;
+      for (int32_t t = 0; t < taps.count; ++t) sum += first[c + taps.at[t]];
+      out[c] = sum / divisor;
+    }
+  }
+}
+
+void avg_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats output) {
+  const Sizes z(p);
+  const auto c_count = static_cast<std::ptrdiff_t>(z.channels);
+  const AxisOptions& aw = p.opt.w;
+  const std::ptrdiff_t step = aw.stride * c_count;
+  for (int64_t n = 0; n < z.batches; ++n) {
+    const float* batch = input.data + n * z.in_plane * c_count;
+    const Position at{p, batch, c_count};
+    for (int32_t oh = 0; oh < p.out_h; ++oh) {
+      float* row_out = output.data + (n * z.out_plane + int64_t{oh} * p.out_w) * c_count;
+      const RowWindow r(p, oh);
+      const auto outside = [&](int32_t ow) { at.avg(oh, ow, row_out + int64_t{ow} * c_count); };
+      if (!rp.any || r.empty) {
+        for (int32_t ow = 0; ow < p.out_w; ++ow) outside(ow);
+        continue;
+      }
+      ++fast_rows;
+      row_spans(
+          p, rp,
+          [&](int32_t ow, int32_t columns, const AxisWindow& ww) {
+            const float* first = batch + (int64_t{r.first_row} * p.in_w + ww.start + ww.first * aw.dilation) * c_count;
+            // A run's windows all hold the same taps: one divisor.
+            avg_row(first, step, LocalTaps(rp.taps, aw.kernel, r.wh, ww), columns, c_count,
+                    avg_divisor(p, oh, ow), row_out + int64_t{ow} * c_count);
+          },
+          outside);
+    }
+  }
+}
+
+}  // namespace
+
+uint64_t nhwc_fast_rows() { return fast_rows; }
+uint64_t nhwc_exact_rows() { return exact_rows; }
+
 // With `indices.data` null no index is tracked (returnIndices: false).
 void max_forward_nhwc(const Plan& p, ConstFloats input, Floats output, Indices indices) {
   const Sizes z(p);
   const int64_t c_count = z.channels;
-  const AxisOptions& ah = p.opt.h;
-  const AxisOptions& aw = p.opt.w;
+  if (!indices.data) {
+    max_values_nhwc(p, RowPlan(p, c_count), input, output);
+    return;
+  }
   for (int64_t n = 0; n < z.batches; ++n) {
-    const float* batch = input.data + n * z.in_plane * c_count;
+    const Position at{p, input.data + n * z.in_plane * c_count, c_count};
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
-      const auto wh = axis_window(oh, p.in_h, ah);
       for (int32_t ow = 0; ow < p.out_w; ++ow) {
-        const auto ww = axis_window(ow, p.in_w, aw);
-        const int64_t at = (n * z.out_plane + int64_t{oh} * p.out_w + ow) * c_count;
-        float* out = output.data + at;
-        int32_t* idx = indices.data ? indices.data + at : nullptr;
-        const auto taps = [&](auto&& fn) {
-          for (int32_t th = wh.first; th < wh.last; ++th) {
-            const int32_t h = wh.start + th * ah.dilation;
-            for (int32_t tw = ww.first; tw < ww.last; ++tw) {
-              const int32_t w = ww.start + tw * aw.dilation;
-              fn((int64_t{h} * p.in_w + w) * c_count, h * p.in_w + w);
-            }
-          }
-        };
-        int64_t c = 0;
-        if (idx) {
-          for (; c + 8 <= c_count; c += 8) max_indices_block<2>(batch + c, taps, out + c, idx + c);
-        } else {
-          for (; c + 16 <= c_count; c += 16) max_values_block<4>(batch + c, taps, out + c);
-        }
-        // The channels left over (C mod 16 without indices, C mod 8 with), one
-        // by one with the same rules.
-        for (; c < c_count; ++c) {
-          float best = kMinusInf;
-          int32_t best_at = -1;
-          bool nan = false;
-          taps([&](int64_t offset, int32_t position) {
-            const float v = batch[offset + c];
-            nan |= v != v;
-            if (best_at < 0 || v > best || (v != v && best == best)) {
-              best = v;
-              best_at = position;
-            }
-          });
-          out[c] = idx || !nan ? best : std::numeric_limits<float>::quiet_NaN();
-          if (idx) idx[c] = best_at;
-        }
+        const int64_t o = (n * z.out_plane + int64_t{oh} * p.out_w + ow) * c_count;
+        at.max(oh, ow, output.data + o, indices.data + o);
       }
     }
   }
 }
 
 void avg_forward_nhwc(const Plan& p, ConstFloats input, Floats output) {
-  const Sizes z(p);
-  const int64_t c_count = z.channels;
-  const AxisOptions& ah = p.opt.h;
-  const AxisOptions& aw = p.opt.w;
-  for (int64_t n = 0; n < z.batches; ++n) {
-    for (int32_t oh = 0; oh < p.out_h; ++oh) {
-      const auto wh = axis_window(oh, p.in_h, ah);
-      for (int32_t ow = 0; ow < p.out_w; ++ow) {
-        const auto ww = axis_window(ow, p.in_w, aw);
-        float* __restrict out = output.data + (n * z.out_plane + int64_t{oh} * p.out_w + ow) * c_count;
-        std::fill(out, out + c_count, 0.0f);
-        // Summed in row-major tap order, as the NCHW kernels do, so both
-        // layouts give the same bits.
-        for (int32_t th = wh.first; th < wh.last; ++th) {
-          const int32_t h = wh.start + th * ah.dilation;
-          for (int32_t tw = ww.first; tw < ww.last; ++tw) {
-            const int32_t w = ww.start + tw * aw.dilation;
-            const float* __restrict x = input.data + (n * z.in_plane + int64_t{h} * p.in_w + w) * c_count;
-            for (int64_t c = 0; c < c_count; ++c) out[c] += x[c];
-          }
-        }
-        const float divisor = avg_divisor(p, oh, ow);
-        for (int64_t c = 0; c < c_count; ++c) out[c] /= divisor;
-      }
-    }
-  }
+  avg_nhwc(p, RowPlan(p, Sizes(p).channels), input, output);
 }
 
 void avg_backward_nhwc(const Plan& p, ConstFloats grad_output, Floats grad_input) {

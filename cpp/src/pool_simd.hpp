@@ -43,11 +43,13 @@ bool pytorch_shaped(const Plan& p);
 
 const char* path_name(Path path);
 
-// Output columns [lo, hi) whose window lies wholly inside the input along W;
-// the max vector paths handle those, the scalar window code the rest.
+// Output positions [lo, hi) along one axis whose windows lie wholly inside
+// the input; the vector paths handle those, the window-by-window code the rest.
 struct Interior {
   int32_t lo = 0, hi = 0;
 };
+Interior axis_interior(const AxisOptions& a, int32_t in, int32_t out);
+// Along W, for the NCHW max kernels.
 Interior max_interior(const Plan& p);
 
 Path max_forward_path(const Plan& p);
@@ -60,6 +62,11 @@ uint64_t max_exact_steps();
 // How many kernel-3, stride-2, padding-1 rows had their clipped output
 // column 0 computed by a vector step instead of the scalar window code.
 uint64_t max_clipped_steps();
+// Channels-last rows: how many output rows the row kernels computed, and how
+// many of those (max pooling) found a NaN in their windows and were computed
+// again by the exact rule (the tests' proof that both ran).
+uint64_t nhwc_fast_rows();
+uint64_t nhwc_exact_rows();
 
 // Fast kernels (maxpool_simd.cpp, avgpool_simd.cpp); `path` must be what the
 // dispatch chose.

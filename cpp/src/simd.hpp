@@ -6,6 +6,22 @@
 #include <cstdint>
 #include <cstring>
 
+// Before a loop over the few elements a vector loop left over: clang would
+// vectorize it again, with checks and an epilogue of its own, kilobytes of
+// wasm for at most 3 (or 31) elements.
+#if defined(__clang__)
+#define POOLGRAD_SCALAR_LOOP _Pragma("clang loop vectorize(disable) unroll(disable)")
+#else
+#define POOLGRAD_SCALAR_LOOP
+#endif
+
+// On code that runs rarely (border positions, set-up): size over speed.
+#if defined(__clang__)
+#define POOLGRAD_SMALL __attribute__((minsize))
+#else
+#define POOLGRAD_SMALL __attribute__((cold))
+#endif
+
 namespace poolgrad::simd {
 
 typedef float f32x4 __attribute__((vector_size(16)));
@@ -100,6 +116,16 @@ inline i32x4 opaque(i32x4 mask) {
   __asm__("" : "+r"(mask));
 #endif
   return mask;
+}
+
+// Hides a pointer's origin from the optimizer, so address arithmetic stays
+// where it is written.
+template <typename T>
+inline void barrier(T*& p) {
+#if defined(__wasm_simd128__)
+  __asm__("" : "+r"(p));
+#endif
+  (void)p;
 }
 
 // The max-pooling update rule as a lane mask: a later tap `v` replaces the

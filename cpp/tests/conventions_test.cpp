@@ -316,3 +316,84 @@ TEST(Conventions, path_for_routes_each_convention) {
   o.w.dilation = 2;
   EXPECT_EQ(detail::path_for(Op::avg_forward, planned(PoolKind::avg, 1, 16, 16, o)), Path::general);
 }
+
+// The channels-last forward kernels take the windows inside the input along
+// W a row at a time (pmax chains for max, row-major sums for average), and
+// max rows whose windows hold a NaN again by the exact rule. Both must give the reference's
+// bits, -0 and ties included: max against the naive reference, average
+// against the float32 row-major window mean of the NCHW general path.
+TEST(Conventions, nhwc_interior_rows_are_unrolled_and_rows_with_nan_take_the_exact_rule) {
+  Rng rng;
+  const uint64_t fast_before = detail::nhwc_fast_rows();
+  const uint64_t exact_before = detail::nhwc_exact_rows();
+  int cases = 0;
+  for (int i = 0; i < 600; ++i) {
+    Case c;
+    c.kind = i % 2 ? PoolKind::max : PoolKind::avg;
+    c.batches = rng.pick(1, 2);
+    const int channel_picks[] = {1, 3, 4, 7, 16, 19, 32, 37, 64};
+    c.channels = channel_picks[rng.pick(0, 8)];
+    c.in_h = rng.pick(3, 12);
+    c.in_w = rng.pick(3, 12);
+    PoolOptions& o = c.opt;
+    for (AxisOptions* a : {&o.h, &o.w}) {
+      a->kernel = rng.pick(0, 2) ? rng.pick(2, 3) : rng.pick(1, 5);
+      a->stride = rng.pick(1, 3);
+      a->dilation = rng.pick(0, 3) ? 1 : 2;
+      a->padding = rng.pick(0, 2);
+      a->padding_end = rng.pick(0, 2);
+    }
+    o.pad_rule = rng.pick(0, 1) ? PadRule::explicit_pads : PadRule::symmetric;
+    if (o.pad_rule == PadRule::symmetric) {
+      o.h.padding = std::min(o.h.padding, o.h.kernel / 2);
+      o.w.padding = std::min(o.w.padding, o.w.kernel / 2);
+    }
+    o.count_include_pad = rng.pick(0, 1);
+    o.layout = Layout::nhwc;
+    o.indices = false;
+    const int64_t planes = c.batches * c.channels;
+    Plan p;
+    if (make_plan(c.kind, planes, c.in_h, c.in_w, o, &p, nullptr, c.channels) != Status::ok) continue;
+    ++cases;
+    // Ties, -0 and +0, fractions; in half the cases one input row also holds
+    // NaN or an infinity.
+    std::vector<float> x(planes * p.in_h * p.in_w);
+    for (float& v : x) {
+      const int r = rng.pick(0, 9);
+      v = r == 0 ? -0.0f : r == 1 ? 0.0f : r < 5 ? static_cast<float>(rng.pick(-3, 3))
+                                              : static_cast<float>(rng.pick(-999, 999)) / 7.0f;
+    }
+    if (rng.pick(0, 1)) {
+      const int32_t row = rng.pick(0, p.in_h - 1);
+      const float special[] = {std::numeric_limits<float>::quiet_NaN(), kInf, -kInf};
+      for (int64_t plane = 0; plane < planes; ++plane)
+        if (rng.pick(0, 3) == 0)
+          x[(plane * p.in_h + row) * p.in_w + rng.pick(0, p.in_w - 1)] = special[rng.pick(0, 2)];
+    }
+    const std::vector<float> xs = to_nhwc(x, c.batches, c.channels, p.in_h, p.in_w);
+    const int64_t out_n = planes * p.out_h * p.out_w;
+    std::vector<float> out(out_n, 999.0f);
+    std::vector<float> want;
+    if (c.kind == PoolKind::max) {
+      ASSERT_EQ(detail::path_for(Op::max_forward, p), Path::max_nhwc_values);
+      max_pool2d_forward(p, {xs.data(), static_cast<int64_t>(xs.size())}, {out.data(), out_n}, {nullptr, 0});
+      want = ref::max_forward(p, x).output;
+    } else {
+      ASSERT_EQ(detail::path_for(Op::avg_forward, p), Path::avg_nhwc);
+      avg_pool2d_forward(p, {xs.data(), static_cast<int64_t>(xs.size())}, {out.data(), out_n});
+      for (int64_t plane = 0; plane < planes; ++plane)
+        for (int32_t oh = 0; oh < p.out_h; ++oh)
+          for (int32_t ow = 0; ow < p.out_w; ++ow)
+            want.push_back(detail::avg_window_mean(p, x.data() + plane * p.in_h * p.in_w, oh, ow));
+    }
+    const auto got = to_nchw(out, c.batches, c.channels, p.out_h, p.out_w);
+    for (int64_t k = 0; k < out_n; ++k) {
+      const bool both_nan = std::isnan(got[k]) && std::isnan(want[k]);
+      ASSERT_TRUE(both_nan || std::memcmp(&got[k], &want[k], sizeof(float)) == 0)
+          << describe(c) << " output " << k << ": " << got[k] << " vs " << want[k];
+    }
+  }
+  EXPECT_GT(cases, 400);
+  EXPECT_GT(detail::nhwc_fast_rows() - fast_before, 500u);
+  EXPECT_GT(detail::nhwc_exact_rows() - exact_before, 50u);
+}
