@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowestFirst from './tests/setup/slowest-first.js';
 
 export default defineConfig({
   test: {
@@ -10,5 +11,6 @@ export default defineConfig({
     // most files spend their time waiting on Chromium, a CLI child process
     // or one Python thread, so one file alone leaves a core idle.
     maxWorkers: 2,
+    sequence: { sequencer: SlowestFirst },
   },
 });
