@@ -21,7 +21,7 @@ const ENDLESS_BUDGET_MS = 6_000;
 const OUTSIDE = 'http://127.0.0.1:9/stolen';
 
 // Each line tries a way out of the worker; every attempt is caught, so the
-// reference solution below it must still pass.
+// solution below it must be judged as if they were not there.
 const ESCAPES = `
 import sys
 attempts = []
