@@ -8,7 +8,8 @@
 // agree, and the machine. `--json` prints the same as JSON.
 //
 // Options: --json, --budget=MS (time spent per measurement, default 500),
-// --rounds=N (default 3), --only=W1,W3 (a subset of the workloads),
+// --rounds=N (default 3), --only=W1,W3 (a subset of the workloads; add
+// `sweep` to run the size sweep too, --only=sweep runs the sweep alone),
 // --from=FILE (print a saved --json run).
 //
 // The processes run in N rounds, one after the other in each round, and every
@@ -44,8 +45,9 @@ const args = Object.fromEntries(
 );
 const budgetMs = Number(args.budget ?? 500);
 const rounds = Math.max(1, Math.floor(Number(args.rounds ?? 3)));
-const WORKLOADS = args.only ? ALL_WORKLOADS.filter((w) => String(args.only).split(',').includes(w.id)) : ALL_WORKLOADS;
-const IMPLS = ['poolgrad', 'floor', 'tfjs-wasm', 'tfjs-cpu', 'ort-web', 'sweep'];
+const only = args.only ? String(args.only).split(',') : null;
+const WORKLOADS = only ? ALL_WORKLOADS.filter((w) => only.includes(w.id)) : ALL_WORKLOADS;
+const IMPLS = [...(WORKLOADS.length ? ['poolgrad', 'floor', 'tfjs-wasm', 'tfjs-cpu', 'ort-web'] : []), ...(!only || only.includes('sweep') ? ['sweep'] : [])];
 
 async function child(name) {
   const runners = {

@@ -1,9 +1,11 @@
 // The benchmark's child processes: one runner per implementation, each
 // timing the workloads in a process of its own and returning medians and
 // result fingerprints. bench/run.js starts them and prints the report.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
-  SWEEP_SHAPES, count, distinct, gradOf, inputOf, measure as time, measureAsync as timeAsync, nhwc, outShapeOf, probe, same, toNCHW, toNHWC,
+  FIRST_CALLS, SWEEP_OPTIONS, SWEEP_SHAPES, count, gradOf, maxPoolLoop, measurePerCall, sweepInput, inputOf, measure as time, measureAsync as timeAsync, nhwc, outShapeOf, probe, same, toNCHW, toNHWC,
 } from './workloads.js';
 
 
@@ -207,49 +209,37 @@ export async function runOrt(WORKLOADS, budgetMs) {
 
 // Per-call cost from the notebook's tensor up to W2's size: poolgrad's plain
 // call against max pooling with indices written as a plain JavaScript loop
-// (what a learner's page would otherwise run).
+// (what a learner's page would otherwise run), in two regimes. Steady: calls
+// back to back after warm-up, batched so the timer resolves them. First
+// calls: the mean of a page's first FIRST_CALLS calls, each implementation
+// and shape in fresh processes (bench/first-calls.js), the median of
+// FIRST_CALL_PROCESSES of them.
+const FIRST_CALL_PROCESSES = 5;
+function firstCalls(impl, shape) {
+  const script = fileURLToPath(new URL('./first-calls.js', import.meta.url));
+  const runs = Array.from({ length: FIRST_CALL_PROCESSES }, () =>
+    JSON.parse(execFileSync(process.execPath, [script, impl, shape.join('x')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })));
+  const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
+  const first = { median: median(runs.map((r) => r.firstMs)), reps: runs.length * FIRST_CALLS };
+  return impl === 'poolgrad' ? { first, load: { median: median(runs.map((r) => r.loadMs)), reps: runs.length } } : { first };
+}
+
 export async function runSweep(_workloads, budgetMs) {
   const pg = await import('../js/node.js');
   await pg.ready();
   const results = {};
   for (const shape of SWEEP_SHAPES) {
-    const [n, c, h, w] = shape;
-    const oh = Math.floor((h - 2) / 2) + 1;
-    const ow = Math.floor((w - 2) / 2) + 1;
-    const x = { data: distinct(count(shape), 0x9e3779b1 | 0, 0), shape };
-    const js = () => {
-      const out = new Float32Array(n * c * oh * ow);
-      const idx = new Int32Array(out.length);
-      let o = 0;
-      for (let p = 0; p < n * c; p++) {
-        const base = p * h * w;
-        for (let r = 0; r < oh; r++) {
-          for (let q = 0; q < ow; q++, o++) {
-            let best = -Infinity;
-            let at = -1;
-            for (let i = 0; i < 2; i++) {
-              for (let j = 0; j < 2; j++) {
-                const pos = (2 * r + i) * w + 2 * q + j;
-                const v = x.data[base + pos];
-                if (at < 0 || v > best || (v !== v && best === best)) {
-                  best = v;
-                  at = pos;
-                }
-              }
-            }
-            out[o] = best;
-            idx[o] = at;
-          }
-        }
-      }
-      return { out, idx };
-    };
-    const mine = pg.maxPool2d(x, { kernelSize: 2 });
-    const theirs = js();
+    const x = sweepInput(shape);
+    const mine = pg.maxPool2d(x, SWEEP_OPTIONS);
+    const theirs = maxPoolLoop(x);
+    const pgFirst = firstCalls('poolgrad', shape);
     results[shape.join('x')] = {
-      poolgrad: time(() => pg.maxPool2d(x, { kernelSize: 2 }), budgetMs),
-      js: time(js, budgetMs),
-      same: same(mine.output.data, theirs.out) && same(mine.indices.data, theirs.idx),
+      poolgrad: measurePerCall(() => pg.maxPool2d(x, SWEEP_OPTIONS), budgetMs),
+      js: measurePerCall(() => maxPoolLoop(x), budgetMs),
+      poolgradFirst: pgFirst.first,
+      poolgradLoad: pgFirst.load,
+      jsFirst: firstCalls('js', shape).first,
+      same: same(mine.output.data, theirs.output.data) && same(mine.indices.data, theirs.indices.data),
     };
   }
   return { results };

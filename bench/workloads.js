@@ -9,6 +9,44 @@ export const ALL_WORKLOADS = [
 
 /** The size sweep: the notebook's 1×2×5×5 up to W2's size, W2's operation (max k2 s2). */
 export const SWEEP_SHAPES = [[1, 2, 5, 5], [1, 8, 16, 16], [1, 64, 28, 28], [4, 64, 56, 56], [32, 64, 56, 56]];
+export const SWEEP_OPTIONS = { kernelSize: 2 };
+export const sweepInput = (shape) => ({ data: distinct(count(shape), 0x9e3779b1 | 0, 0), shape });
+
+/**
+ * The sweep's rival: max pooling k2 s2 with indices (NCHW, PyTorch's rules:
+ * the first maximum of a window, NaN wins) as a learner's page would write it,
+ * a plain loop over `{ data, shape }` returning fresh arrays.
+ */
+export function maxPoolLoop(x) {
+  const [n, c, h, w] = x.shape;
+  const oh = Math.floor((h - 2) / 2) + 1;
+  const ow = Math.floor((w - 2) / 2) + 1;
+  const out = new Float32Array(n * c * oh * ow);
+  const idx = new Int32Array(out.length);
+  let o = 0;
+  for (let p = 0; p < n * c; p++) {
+    const base = p * h * w;
+    for (let r = 0; r < oh; r++) {
+      for (let q = 0; q < ow; q++, o++) {
+        let best = -Infinity;
+        let at = -1;
+        for (let i = 0; i < 2; i++) {
+          for (let j = 0; j < 2; j++) {
+            const pos = (2 * r + i) * w + 2 * q + j;
+            const v = x.data[base + pos];
+            if (at < 0 || v > best || (v !== v && best === best)) {
+              best = v;
+              at = pos;
+            }
+          }
+        }
+        out[o] = best;
+        idx[o] = at;
+      }
+    }
+  }
+  return { output: { data: out, shape: [n, c, oh, ow] }, indices: { data: idx, shape: [n, c, oh, ow] } };
+}
 
 export const count = (shape) => shape.reduce((a, b) => a * b, 1);
 export function outShapeOf(w) {
@@ -88,6 +126,52 @@ export function measure(fn, budgetMs) {
     times.push(now() - t0);
   }
   return summarize(times);
+}
+
+// Written by every timed call, so no call's result is dead code to the JIT.
+// eslint-disable-next-line no-unused-vars
+let sink = null;
+
+/**
+ * Steady-state time per call of `fn` in ms, for calls far shorter than the
+ * timer's resolution and the loop around them: the calls run back to back
+ * for WARM_MS first (V8 optimises a function only after many calls, and a
+ * page that calls in a loop soon runs the optimised code), then in batches
+ * of enough calls for a batch to last ≥ SAMPLE_MS; a sample is a batch's time
+ * divided by its calls, the figure the median of the samples (at least 7, as
+ * many as `budgetMs` allows).
+ */
+const WARM_MS = 300;
+const SAMPLE_MS = 1;
+export function measurePerCall(fn, budgetMs) {
+  let calls = 0;
+  const warm = now();
+  while (calls < 3 || (now() - warm < WARM_MS && calls < 1e6)) {
+    sink = fn();
+    calls++;
+  }
+  const batch = Math.max(1, Math.ceil(SAMPLE_MS / ((now() - warm) / calls)));
+  const times = [];
+  const start = now();
+  while (times.length < 3 || (now() - start < budgetMs && times.length < 300) || (times.length < 7 && now() - start < 4 * budgetMs)) {
+    const t0 = now();
+    for (let i = 0; i < batch; i++) sink = fn();
+    times.push((now() - t0) / batch);
+  }
+  return { ...summarize(times), batch };
+}
+
+/**
+ * What a page's first calls cost: the mean time of the first FIRST_CALLS
+ * calls of `fn` in a process that has not run it before (its code still
+ * unoptimised, its arrays and the wasm arena not yet grown). One timer pair
+ * around all of them, so timer overhead is negligible.
+ */
+export const FIRST_CALLS = 10;
+export function measureFirstCalls(fn) {
+  const t0 = now();
+  for (let i = 0; i < FIRST_CALLS; i++) sink = fn();
+  return (now() - t0) / FIRST_CALLS;
 }
 
 export async function measureAsync(fn, budgetMs) {

@@ -62,16 +62,16 @@ export function show(value) {
  * (1.5, NaN, ±Infinity) is a RangeError, as JS built-ins treat `new Array(1.5)`.
  */
 function pairOf(name, value) {
-  const isNumber = (v) => typeof v === 'number';
-  if (Array.isArray(value) && value.length !== 2) {
+  const isArray = Array.isArray(value);
+  if (isArray && value.length !== 2) {
     throw new TypeError(`${name} must be an integer or a pair [h, w], but got ${show(value)} with ${value.length} entries`);
   }
   // Indexing, not every(): every() skips the holes of a sparse [, 2].
-  if (!isNumber(value) && !(Array.isArray(value) && isNumber(value[0]) && isNumber(value[1]))) {
+  if (typeof value !== 'number' && !(isArray && typeof value[0] === 'number' && typeof value[1] === 'number')) {
     throw new TypeError(`${name} must be an integer or a pair [h, w] of integers, but got ${show(value)}`);
   }
-  const pair = Array.isArray(value) ? [value[0], value[1]] : [value, value];
-  const bad = pair.findIndex((v) => !Number.isInteger(v));
+  const pair = isArray ? [value[0], value[1]] : [value, value];
+  const bad = !Number.isInteger(pair[0]) ? 0 : !Number.isInteger(pair[1]) ? 1 : -1;
   if (bad >= 0) {
     const which = Array.isArray(value) ? `; ${show(pair[bad])} is not an integer` : '';
     throw new RangeError(`${name} must be an integer or a pair [h, w] of integers, but got ${show(value)}${which}`);
@@ -85,12 +85,17 @@ function booleanOf(name, value, fallback) {
   return value;
 }
 
-function requireAtLeast(name, pair, min, shown = pair) {
-  if (pair.some((v) => v < min)) throw new RangeError(`${name} must be ≥ ${min}, but got ${show(shown)}`);
+// Loops, not some(): no closure per call on the path every call takes.
+function requireAtLeast(name, values, min) {
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < min) throw new RangeError(`${name} must be ≥ ${min}, but got ${show(values)}`);
+  }
 }
 
-function requireAtMost(name, pair, max, shown = pair) {
-  if (pair.some((v) => v > max)) throw new RangeError(`${name} must be ≤ 2^30, but got ${show(shown)}`);
+function requireAtMost(name, values, max) {
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] > max) throw new RangeError(`${name} must be ≤ 2^30, but got ${show(values)}`);
+  }
 }
 
 /**
@@ -172,8 +177,8 @@ export function normalizeOptions(kind, options, caller = kind === 'avg' ? 'avgPo
     requireAtLeast('padding', padding.pair, 0);
     // PyTorch bounds padding by half the kernel (and, for max, also by half
     // the effective kernel, which never binds tighter).
-    const half = kernel.map((k) => Math.floor(k / 2));
-    if (padding.pair[0] > half[0] || padding.pair[1] > half[1]) {
+    if (padding.pair[0] > Math.floor(kernel[0] / 2) || padding.pair[1] > Math.floor(kernel[1] / 2)) {
+      const half = kernel.map((k) => Math.floor(k / 2));
       throw new RangeError(
         `padding must be at most half of kernelSize (${show(half)} for kernelSize ${show(kernel)}), but got ${show(padding.pair)}` +
           '; four numbers [top, bottom, left, right] allow more, as ONNX does',
@@ -231,14 +236,23 @@ export function pooledSize(size, kernel, stride, padBegin, dilation, ceilMode, p
 
 /** Output [Ho, Wo] of normalised options `o` over an input plane [H, W]; RangeError if empty. */
 export function planeOutputShape([h, w], o) {
-  const { pads, ceilMode } = resolvePadding([h, w], o);
-  [h, w].forEach((size, axis) => {
-    const extent = size + pads[2 * axis] + pads[2 * axis + 1];
+  return planeOutputSize(h, w, o);
+}
+
+/** planeOutputShape for an input plane of h × w. */
+export function planeOutputSize(h, w, o) {
+  // Explicit and symmetric padding are known without the input's size.
+  const { pads, ceilMode } = o.pads ? o : resolvePadding([h, w], o);
+  for (let axis = 0; axis < 2; axis++) {
+    const extent = (axis === 0 ? h : w) + pads[2 * axis] + pads[2 * axis + 1];
     if (extent > MAX_ELEMENTS) {
       throw new RangeError(`the padded input must have at most ${MAX_ELEMENTS} positions per axis, but got ${extent} on axis ${axis === 0 ? 'H' : 'W'}`);
     }
-  });
-  const out = [0, 1].map((a) => pooledSize([h, w][a], o.kernel[a], o.stride[a], pads[2 * a], o.dilation[a], ceilMode, pads[2 * a + 1]));
+  }
+  const out = [
+    pooledSize(h, o.kernel[0], o.stride[0], pads[0], o.dilation[0], ceilMode, pads[1]),
+    pooledSize(w, o.kernel[1], o.stride[1], pads[2], o.dilation[1], ceilMode, pads[3]),
+  ];
   if (out[0] < 1 || out[1] < 1) {
     const extent = [0, 1].map((a) => extentOf(o, a));
     const padding = o.padRule === 'symmetric' ? [pads[0], pads[2]] : pads;

@@ -12,7 +12,10 @@
 //     window helpers are run at the first and last window of each axis;
 //   2 the flat API with a bogus parameter block (random int32s), bogus
 //     pointers and random indices;
-//   3 allocate/release with random sizes and bytes_in_use bookkeeping.
+//   3 allocate/release with random sizes and bytes_in_use bookkeeping;
+//   4 the ONNX/TensorFlow conventions (explicit and automatic padding,
+//     dilated average windows, channels-last data, max pooling without
+//     indices) against the reference, NHWC runs transposed.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <algorithm>
@@ -285,7 +288,7 @@ void flat_api(FuzzedDataProvider& in) {
   Plan none;
   FUZZ_CHECK(flat::plan(pointer_hole) == static_cast<int32_t>(Status::bad_pointer), none);
   const int32_t status = flat::plan(params);
-  FUZZ_CHECK(status >= 0 && status <= static_cast<int32_t>(Status::bad_pointer), none);
+  FUZZ_CHECK(status >= 0 && status <= static_cast<int32_t>(kLastStatus), none);
   const int64_t planes = block[flat::kPlanes], in_h = block[flat::kInH], in_w = block[flat::kInW];
   const bool runnable = status == 0 && product_at_most(planes, in_h, in_w, 4096) &&
                         product_at_most(planes, block[flat::kOutH], block[flat::kOutW], 4096);
@@ -315,6 +318,20 @@ void flat_api(FuzzedDataProvider& in) {
   std::memcpy(scatter, block, sizeof scatter);
   scatter[flat::kOutH] = in.ConsumeBool() ? in.ConsumeIntegralInRange<int32_t>(-1, 8) : in.ConsumeIntegral<int32_t>();
   scatter[flat::kOutW] = in.ConsumeBool() ? in.ConsumeIntegralInRange<int32_t>(-1, 8) : in.ConsumeIntegral<int32_t>();
+  // Layout and channels are checked before anything else; a valid pair
+  // (channels 1: NHWC data [N, H, W, 1] is NCHW [N, 1, H, W]) lets the
+  // sizes and indices be what is tested, a bogus layout must be refused.
+  scatter[flat::kLayout] = in.ConsumeBool() ? 0 : 1;
+  scatter[flat::kChannels] = 1;
+  if (in.ConsumeIntegralInRange<int>(0, 7) == 0) {
+    int32_t bogus[flat::kParamCount];
+    std::memcpy(bogus, scatter, sizeof bogus);
+    bogus[flat::kLayout] = in.ConsumeBool() ? in.ConsumeIntegralInRange<int32_t>(2, 9) : in.ConsumeIntegralInRange<int32_t>(-9, -1);
+    float g[1] = {0}, gi[1] = {12345.0f};
+    int32_t ix[1] = {0};
+    FUZZ_CHECK(flat::max_backward(address_of(bogus), address_of(g), address_of(ix), address_of(gi)) ==
+                   static_cast<int32_t>(Status::bad_layout) && gi[0] == 12345.0f, none);
+  }
   const int64_t oh = scatter[flat::kOutH], ow = scatter[flat::kOutW];
   const bool sizes_ok = planes >= 1 && in_h >= 1 && in_w >= 1 && oh >= 1 && ow >= 1;
   if (sizes_ok && product_at_most(planes, in_h, in_w, 4096) && product_at_most(planes, oh, ow, 4096)) {
@@ -369,15 +386,80 @@ void allocations(FuzzedDataProvider& in) {
   (void)before;
 }
 
+// [N, C, H, W] → [N, H, W, C] (back = false) or the other way.
+template <typename T>
+std::vector<T> transposed(const std::vector<T>& v, int64_t n, int64_t c, int64_t hw, bool back) {
+  std::vector<T> t(v.size());
+  for (int64_t a = 0; a < n; ++a)
+    for (int64_t b = 0; b < c; ++b)
+      for (int64_t i = 0; i < hw; ++i) {
+        const int64_t nchw = (a * c + b) * hw + i, nhwc = (a * hw + i) * c + b;
+        t[back ? nchw : nhwc] = v[back ? nhwc : nchw];
+      }
+  return t;
+}
+
+void conventions(FuzzedDataProvider& in) {
+  const PoolKind kind = in.ConsumeBool() ? PoolKind::max : PoolKind::avg;
+  const int64_t batches = in.ConsumeIntegralInRange<int64_t>(0, 2);
+  const int64_t channels = in.ConsumeIntegralInRange<int64_t>(1, 40);
+  const int64_t h = in.ConsumeIntegralInRange<int64_t>(0, 12);
+  const int64_t w = in.ConsumeIntegralInRange<int64_t>(0, 24);
+  PoolOptions o;
+  for (AxisOptions* a : {&o.h, &o.w}) {
+    a->kernel = in.ConsumeIntegralInRange<int32_t>(1, 6);
+    a->stride = in.ConsumeIntegralInRange<int32_t>(1, 4);
+    a->dilation = in.ConsumeIntegralInRange<int32_t>(1, 3);
+    a->padding = in.ConsumeIntegralInRange<int32_t>(0, 4);
+    a->padding_end = in.ConsumeIntegralInRange<int32_t>(0, 4);
+  }
+  o.pad_rule = static_cast<PadRule>(in.ConsumeIntegralInRange<int>(0, 4));
+  o.ceil_mode = in.ConsumeBool();
+  o.count_include_pad = in.ConsumeBool();
+  const bool nhwc = in.ConsumeBool();
+  o.layout = nhwc ? Layout::nhwc : Layout::nchw;
+  o.indices = kind == PoolKind::max && in.ConsumeBool();
+  Plan p;
+  if (make_plan(kind, batches * channels, h, w, o, &p, nullptr, channels) != Status::ok) return;
+  const int64_t n_in = batches * channels * h * w;
+  const int64_t n_out = batches * channels * p.out_h * p.out_w;
+  if (static_cast<long double>(n_out) * o.h.kernel * o.w.kernel > kReferenceBudget) return;
+  std::vector<float> x(static_cast<size_t>(n_in));
+  for (float& v : x) v = fuzz_value(in);
+  const auto in_layout = [&](const std::vector<float>& v) { return nhwc ? transposed(v, batches, channels, h * w, false) : v; };
+  const auto from_out = [&](const auto& v) {
+    return nhwc ? transposed(v, batches, channels, int64_t{p.out_h} * p.out_w, true) : v;
+  };
+  const std::vector<float> xs = in_layout(x);
+  std::vector<float> out(static_cast<size_t>(n_out), 12345.0f);
+  if (kind == PoolKind::max) {
+    std::vector<int32_t> idx(o.indices ? static_cast<size_t>(n_out) : 0, 777);
+    max_pool2d_forward(p, {xs.data(), n_in}, {out.data(), n_out}, {o.indices ? idx.data() : nullptr, o.indices ? n_out : 0});
+    const ref::Result r = ref::max_forward(p, x);
+    const std::vector<float> got = from_out(out);
+    for (int64_t i = 0; i < n_out; ++i) FUZZ_CHECK(same_float(got[i], r.output[i]), p);
+    if (o.indices) {
+      const std::vector<int32_t> got_idx = from_out(idx);
+      for (int64_t i = 0; i < n_out; ++i) FUZZ_CHECK(got_idx[i] == r.indices[i], p);
+    }
+  } else {
+    avg_pool2d_forward(p, {xs.data(), n_in}, {out.data(), n_out});
+    const std::vector<float> want = ref::avg_forward(p, x);
+    const std::vector<float> got = from_out(out);
+    for (int64_t i = 0; i < n_out; ++i) FUZZ_CHECK(close_float(got[i], want[i]), p);
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzedDataProvider in(data, size);
-  switch (in.ConsumeIntegralInRange<int>(0, 3)) {
+  switch (in.ConsumeIntegralInRange<int>(0, 4)) {
     case 0: small_kernels(in); break;
     case 1: raw_plan(in); break;
     case 2: flat_api(in); break;
-    default: allocations(in); break;
+    case 3: allocations(in); break;
+    default: conventions(in); break;
   }
   return 0;
 }

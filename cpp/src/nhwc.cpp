@@ -178,11 +178,12 @@ struct RowPlan {
 // Output row oh's window rows inside the input.
 struct RowWindow {
   AxisWindow wh;
-  int32_t first_row;  // the first input row read
+  int32_t first_row, last_row;  // the input rows read, inclusive
   bool empty;
   RowWindow(const Plan& p, int32_t oh) : wh(axis_window(oh, p.in_h, p.opt.h)) {
     empty = wh.first == wh.last;
     first_row = wh.start + wh.first * p.opt.h.dilation;
+    last_row = wh.start + (wh.last - 1) * p.opt.h.dilation;
   }
 };
 
@@ -192,6 +193,7 @@ struct RowWindow {
 struct LocalTaps {
   std::ptrdiff_t at[kMaxTaps];
   int32_t count = 0;
+  int32_t checked_from = 1;  // max pooling: the first tap whose NaN must be looked for
   LocalTaps(const Taps& taps, int32_t kw, const AxisWindow& wh, const AxisWindow& ww) {
     const std::ptrdiff_t origin = taps.at[wh.first * kw + ww.first];
     for (int32_t i = wh.first; i < wh.last; ++i)
@@ -220,17 +222,22 @@ void row_spans(const Plan& p, const RowPlan& rp, Span&& span, Outside&& outside)
 
 // Max over a window's taps, V vectors of channels from `x`: V independent
 // pmax chains (8 hide pmax's latency), each keeping the earlier tap on
-// ties. pmax ignores a NaN in a later tap, so every later tap is also added
-// to `sum` (NaN in, NaN out) and the caller computes the row again by the
-// exact rule if the sum is NaN. A NaN in the first tap needs no check: the
-// chain keeps it, and the first NaN is the exact rule's answer. Adding as
-// the taps come costs less than a separate scan for NaN, even where
-// windows overlap (k3 s2: 9 adds per output against reading 4 inputs again).
+// ties. pmax ignores a NaN in a later tap, so the taps from
+// `taps.checked_from` on are also added to `sum` (NaN in, NaN out) and the
+// caller computes the row again by the exact rule if the sum is NaN. A NaN in
+// the first tap needs no check: the chain keeps it, and the first NaN is the
+// exact rule's answer. Adding as the taps come costs less than a separate
+// scan for NaN, even where windows overlap.
 template <int V>
 inline void max_taps(const float* x, const LocalTaps& taps, float* out, f32x4& sum) {
   f32x4 best[V];
   for (int v = 0; v < V; ++v) best[v] = simd::load(x + taps.at[0] + 4 * v);
-  for (int32_t t = 1; t < taps.count; ++t) {
+  int32_t t = 1;
+  for (; t < taps.checked_from; ++t) {
+    const float* q = x + taps.at[t];
+    for (int v = 0; v < V; ++v) best[v] = simd::pmax(best[v], simd::load(q + 4 * v));
+  }
+  for (; t < taps.count; ++t) {
     const float* q = x + taps.at[t];
     f32x4 in[V];
     for (int v = 0; v < V; ++v) in[v] = simd::load(q + 4 * v);
@@ -258,7 +265,7 @@ __attribute__((noinline)) bool max_row(const float* first, std::ptrdiff_t step, 
       float best = first[c + taps.at[0]];
       for (int32_t t = 1; t < taps.count; ++t) {
         const float v = first[c + taps.at[t]];
-        tail += v;
+        if (t >= taps.checked_from) tail += v;
         if (best < v) best = v;  // pmax's rule
       }
       out[c] = best;
@@ -267,33 +274,48 @@ __attribute__((noinline)) bool max_row(const float* first, std::ptrdiff_t step, 
   return simd::any_nan(sum) || tail != tail;
 }
 
+// Each input row is looked at for NaN by the first output row that reads
+// it, in the taps after each window's first (an element that is only ever a
+// first tap is only ever read by that window, whose chain keeps its NaN).
+// Later output rows trust rows already looked at, or go window by window
+// when one of them held a NaN. With dilation along H a window's rows are not
+// contiguous, and every row looks at all its taps.
 void max_values_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats output) {
   const Sizes z(p);
   const auto c_count = static_cast<std::ptrdiff_t>(z.channels);
   const AxisOptions& aw = p.opt.w;
+  const bool contiguous = p.opt.h.dilation == 1;
   const std::ptrdiff_t step = aw.stride * c_count;
   for (int64_t n = 0; n < z.batches; ++n) {
     const float* batch = input.data + n * z.in_plane * c_count;
     const Position at{p, batch, c_count};
+    int32_t looked_at_until = -1;  // input rows [0, looked_at_until] were looked at
+    int32_t nan_until = -1;        // and a NaN may lie at or before this one
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
       float* row_out = output.data + (n * z.out_plane + int64_t{oh} * p.out_w) * c_count;
       const RowWindow r(p, oh);
-      bool exact = !rp.any || r.empty;
+      bool exact = !rp.any || r.empty || (contiguous && r.first_row <= nan_until);
       if (!exact) {
+        const int32_t seen_rows = contiguous ? std::max(0, looked_at_until + 1 - r.first_row) : 0;
         bool nan = false;
         row_spans(
             p, rp,
             [&](int32_t ow, int32_t columns, const AxisWindow& ww) {
               const float* first = batch + (int64_t{r.first_row} * p.in_w + ww.start + ww.first * aw.dilation) * c_count;
-              nan |= max_row(first, step, LocalTaps(rp.taps, aw.kernel, r.wh, ww), columns, c_count,
-                             row_out + int64_t{ow} * c_count);
+              LocalTaps taps(rp.taps, aw.kernel, r.wh, ww);
+              taps.checked_from = std::max(1, seen_rows * (ww.last - ww.first));
+              nan |= max_row(first, step, taps, columns, c_count, row_out + int64_t{ow} * c_count);
             },
             [&](int32_t ow) { at.max(oh, ow, row_out + int64_t{ow} * c_count, nullptr); });
         ++fast_rows;
+        if (contiguous) looked_at_until = std::max(looked_at_until, r.last_row);
         if (nan) {
           exact = true;
+          nan_until = r.last_row;
           ++exact_rows;
         }
+      } else if (rp.any && !r.empty) {
+        ++exact_rows;
       }
       if (exact)
         for (int32_t ow = 0; ow < p.out_w; ++ow) at.max(oh, ow, row_out + int64_t{ow} * c_count, nullptr);

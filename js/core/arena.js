@@ -1,6 +1,6 @@
 // Wasm addresses for a call's buffers: alloc() tensors are used in place,
 // plain data is copied into one scratch arena kept between calls.
-import { heap, wasm } from './module.js';
+import { core, heap } from './module.js';
 
 // The arena grows to the largest call so far and is kept, so a call costs no
 // malloc/free. Calls beyond ARENA_LIMIT get a block of their own, released at
@@ -15,14 +15,14 @@ export const arenaUsage = () => ({ bytes: arenaBytes, footprint: arenaFootprint 
 
 function scratchBlock(bytes) {
   if (bytes <= arenaBytes) return arena;
-  if (arena) wasm.release(arena);
+  if (arena) core.release(arena);
   arena = arenaBytes = arenaFootprint = 0;
-  const before = wasm.bytesInUse();
-  const address = wasm.allocate(bytes);
+  const before = core.bytesInUse();
+  const address = core.allocate(bytes);
   if (!address) throw new RangeError(`out of wasm memory: could not reserve ${bytes} bytes`);
   arena = address;
   arenaBytes = bytes;
-  arenaFootprint = wasm.bytesInUse() - before;
+  arenaFootprint = core.bytesInUse() - before;
   return address;
 }
 
@@ -36,7 +36,7 @@ const aligned = (bytes) => Math.ceil(bytes / 64) * 64;
  */
 export function withBuffers(buffers, call) {
   let bytes = 0;
-  for (const b of buffers) if (!b.tensor) bytes += aligned(b.count * 4);
+  for (let i = 0; i < buffers.length; i++) if (!buffers[i].tensor) bytes += aligned(buffers[i].count * 4);
   let base = 0;
   let temporary = 0;
   // allocate() takes a uint32: a larger total would wrap to a tiny block.
@@ -44,30 +44,29 @@ export function withBuffers(buffers, call) {
     throw new RangeError(`the call's tensors need ${bytes} bytes of scratch, but at most ${2 ** 32 - 64} fit in 32-bit wasm memory`);
   }
   if (bytes > ARENA_LIMIT) {
-    temporary = base = wasm.allocate(bytes);
+    temporary = base = core.allocate(bytes);
     if (!base) throw new RangeError(`out of wasm memory: could not reserve ${bytes} bytes`);
   } else if (bytes > 0) {
     base = scratchBlock(bytes);
   }
   try {
-    const addresses = [];
+    const addresses = new Array(buffers.length);
     let offset = base;
-    for (const { tensor: t, data, count, Type } of buffers) {
+    for (let i = 0; i < buffers.length; i++) {
+      const { tensor: t, data, count, Type } = buffers[i];
       if (t) {
-        addresses.push(t.address);
-        continue;
+        addresses[i] = t.address;
+      } else if (count === 0) {
+        addresses[i] = 0;
+      } else {
+        addresses[i] = offset;
+        if (data) heap(Type).set(data, offset / 4);
+        offset += aligned(count * 4);
       }
-      if (count === 0) {
-        addresses.push(0);
-        continue;
-      }
-      addresses.push(offset);
-      if (data) heap(Type).set(data, offset / 4);
-      offset += aligned(count * 4);
     }
     return call(addresses);
   } finally {
-    if (temporary) wasm.release(temporary);
+    if (temporary) core.release(temporary);
   }
 }
 

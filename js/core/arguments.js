@@ -3,7 +3,7 @@
 import { show } from '../options.js';
 import { checkData, checkShape } from '../tensor.js';
 import { HeapTensor } from './heap-tensor.js';
-import { wasm } from './module.js';
+import { heap } from './module.js';
 
 function checkTensorLike(name, t) {
   if (t === null || typeof t !== 'object' || !('shape' in t) || !('data' in t)) {
@@ -29,9 +29,11 @@ const snapshot = (shape) => (Array.isArray(shape) ? Array.from(shape) : shape);
  * or [N, H, W, C] / [H, W, C]. planes = N·C, channels = C.
  */
 export function layoutOf(shape, count, dataFormat) {
+  const last = shape.length - 1;
   const nhwc = dataFormat === 'NHWC';
-  const [h, w] = nhwc ? shape.slice(-3, -1) : shape.slice(-2);
-  const channels = nhwc ? shape.at(-1) : shape.at(-3);
+  const h = nhwc ? shape[last - 2] : shape[last - 1];
+  const w = nhwc ? shape[last - 1] : shape[last];
+  const channels = nhwc ? shape[last] : shape[last - 2];
   return { planes: count / (h * w), channels, h, w };
 }
 
@@ -44,47 +46,68 @@ export function describePooled(name, t, dataFormat, dtype = 'float32') {
     if (t.dtype !== dtype) throw new TypeError(`${name} must be a ${dtype} tensor, but got an alloc(…, "${t.dtype}") tensor`);
   }
   const shape = snapshot(t.shape);
-  const count = checkShape(`${name}.shape`, shape, [3, 4]);
+  const count = checkShape(`${name}.shape`, shape, POOLED_RANKS);
   let data = heapTensor ? null : checkData(`${name}.data`, t.data, count, dtype);
   // A view into wasm memory itself (e.g. someHeapTensor.data) would be
   // detached if allocating the scratch copy grows the memory: copy it first.
-  if (data && wasm && data.buffer === wasm.HEAP8.buffer) data = data.slice();
-  return { data, shape, count, ...layoutOf(shape, count, dataFormat) };
+  if (data && data.buffer === heap(Float32Array).buffer) data = data.slice();
+  return described(data, shape, count, dataFormat);
 }
 
+const POOLED_RANKS = [3, 4];
+
+// A tensor's description: its sizes in `dataFormat` (layoutOf) with its data
+// (null for an alloc() tensor, used in place), shape and element count.
+function described(data, shape, count, dataFormat) {
+  const { planes, channels, h, w } = layoutOf(shape, count, dataFormat);
+  return { data, shape, count, planes, channels, h, w };
+}
+
+/** A shape argument (no data): its own copy, checked, with its sizes in `dataFormat`. */
 export function checkInputShape(name, given, dataFormat) {
+  // snapshot() copies an array; anything else checkShape refuses.
   const shape = snapshot(given);
-  const count = checkShape(name, shape, [3, 4]);
-  return { shape: shape.slice(), count, ...layoutOf(shape, count, dataFormat) };
+  const count = checkShape(name, shape, POOLED_RANKS);
+  return described(null, shape, count, dataFormat);
 }
 
-/** Throws unless `shape` equals `expected`, naming `name` and what `expected` is. */
+/**
+ * Throws unless `shape` equals `expected`, naming `name` and what `expected`
+ * is: `what`, or a function returning it when it costs a show() to word.
+ */
 export function requireShape(name, shape, expected, what) {
-  if (shape.length !== expected.length || shape.some((s, i) => s !== expected[i])) {
-    throw new RangeError(`${name}.shape must be ${show(expected)} (${what}), but got ${show(shape)}`);
-  }
+  if (sameShape(shape, expected)) return;
+  const text = typeof what === 'function' ? what() : what;
+  throw new RangeError(`${name}.shape must be ${show(expected)} (${text}), but got ${show(shape)}`);
 }
 
-// `inputs` lists [name, tensor] pairs the call reads: a kernel writing into
-// the tensor it reads from would answer wrongly without any error.
-export function checkOutputTarget(name, target, shape, dtype, inputs = []) {
+// A loop, not some(): no closure per call.
+function sameShape(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+// `input` (named `inputName`) is the tensor the call reads: a kernel writing
+// into the tensor it reads from would answer wrongly without any error.
+export function checkOutputTarget(name, target, shape, dtype, inputName, input) {
   if (target === undefined) return null;
-  for (const [inputName, input] of inputs) {
-    if (target === input) throw new RangeError(`${name} must be a different tensor from ${inputName} (no in-place pooling), but got the same alloc() tensor`);
-  }
+  if (target === input) throw new RangeError(`${name} must be a different tensor from ${inputName} (no in-place pooling), but got the same alloc() tensor`);
   if (!(target instanceof HeapTensor)) {
     throw new TypeError(`${name} must be a tensor made by alloc(), but got ${show(target)}`);
   }
   checkHeapTensor(name, target);
   if (target.dtype !== dtype) throw new TypeError(`${name} must be a ${dtype} alloc() tensor, but got "${target.dtype}"`);
-  if (target.shape.length !== shape.length || target.shape.some((s, i) => s !== shape[i])) {
+  if (!sameShape(target.shape, shape)) {
     throw new RangeError(`${name}.shape must be ${show(shape)}, but got ${show(target.shape)}`);
   }
   return target;
 }
 
+const NO_TARGETS = Object.freeze({});
+
 export function checkTargets(targets, allowed) {
-  if (targets === undefined) return {};
+  if (targets === undefined) return NO_TARGETS;
   if (targets === null || typeof targets !== 'object') {
     throw new TypeError(`the output argument must be an object like { ${allowed[0]}: alloc(shape) }, but got ${show(targets)}`);
   }

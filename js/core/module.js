@@ -15,6 +15,12 @@ export let Status = null;
 /** Codes of the PadRule and Layout enums by their names. */
 export let PadRule = null;
 export let Layout = null;
+/**
+ * The module's functions the calls use, in an object of fixed shape: the
+ * module object itself is a dictionary (Emscripten adds and deletes its
+ * properties), slow to look a name up in on every call.
+ */
+export let core = null;
 
 const valuesOf = (embindEnum) =>
   Object.fromEntries(Object.entries(embindEnum).filter(([, v]) => v && typeof v.value === 'number').map(([k, v]) => [k, v.value]));
@@ -30,6 +36,15 @@ export function ready() {
         statusNames = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k]));
         PadRule = valuesOf(module.PadRule);
         Layout = valuesOf(module.Layout);
+        core = {
+          maxForward: module.maxForward,
+          maxBackward: module.maxBackward,
+          avgForward: module.avgForward,
+          avgBackward: module.avgBackward,
+          allocate: module.allocate,
+          release: module.release,
+          bytesInUse: module.bytesInUse,
+        };
         wasm = module;
       })
       .catch((error) => {
@@ -45,4 +60,16 @@ export function module() {
   return wasm;
 }
 
-export const heap = (Type) => (Type === Int32Array ? wasm.HEAP32 : wasm.HEAPF32);
+// The module's views, kept until memory growth detaches their buffer (a
+// detached view has length 0), instead of a dictionary lookup per use.
+let heapF32 = null;
+let heapI32 = null;
+export function heap(Type) {
+  if (Type === Int32Array) {
+    if (heapI32 === null || heapI32.length === 0) heapI32 = wasm.HEAP32;
+    return heapI32;
+  }
+  if (heapF32 === null || heapF32.length === 0) heapF32 = wasm.HEAPF32;
+  return heapF32;
+}
+

@@ -1,7 +1,7 @@
 // The int32 parameter block every wasm call reads its sizes and options
 // from. Slot numbers and status codes come from the module (Param, Status).
 import { show } from '../options.js';
-import { Layout, PadRule, Param, Status, statusNames, wasm } from './module.js';
+import { Layout, PadRule, Param, Status, core, heap, statusNames } from './module.js';
 
 let block = 0;
 // The block's view, made again only when memory growth has replaced the
@@ -13,7 +13,7 @@ const PAD_RULES = { symmetric: 'symmetric', explicit: 'explicit', valid: 'valid'
 /** The block's address, reserved on first use. */
 export function paramBlock() {
   if (!block) {
-    block = wasm.allocate(Param.count * 4);
+    block = core.allocate(Param.count * 4);
     if (!block) throw new RangeError('out of wasm memory while starting poolgrad');
   }
   return block;
@@ -21,7 +21,8 @@ export function paramBlock() {
 
 function blockView() {
   paramBlock();
-  if (view === null || view.buffer !== wasm.HEAP32.buffer) view = new Int32Array(wasm.HEAP32.buffer, block, Param.count);
+  // A detached view (memory grew) has length 0.
+  if (view === null || view.length === 0) view = new Int32Array(heap(Int32Array).buffer, block, Param.count);
   return view;
 }
 
@@ -41,18 +42,29 @@ export function writePlan(kind, o, input, expected, dataFormat = o ? o.dataForma
   p[Param.inW] = input.w;
   p[Param.layout] = Layout[dataFormat];
   if (o) {
-    [p[Param.kernelH], p[Param.kernelW]] = o.kernel;
-    [p[Param.strideH], p[Param.strideW]] = o.stride;
-    [p[Param.dilationH], p[Param.dilationW]] = o.dilation;
+    p[Param.kernelH] = o.kernel[0];
+    p[Param.kernelW] = o.kernel[1];
+    p[Param.strideH] = o.stride[0];
+    p[Param.strideW] = o.stride[1];
+    p[Param.dilationH] = o.dilation[0];
+    p[Param.dilationW] = o.dilation[1];
     p[Param.padRule] = PadRule[PAD_RULES[o.padRule]];
-    if (o.pads) [p[Param.padTop], p[Param.padBottom], p[Param.padLeft], p[Param.padRight]] = o.pads;
+    if (o.pads) {
+      p[Param.padTop] = o.pads[0];
+      p[Param.padBottom] = o.pads[1];
+      p[Param.padLeft] = o.pads[2];
+      p[Param.padRight] = o.pads[3];
+    }
     p[Param.ceilMode] = o.ceilMode ? 1 : 0;
     p[Param.countIncludePad] = o.countIncludePad ? 1 : 0;
     p[Param.hasDivisor] = o.divisorOverride === null ? 0 : 1;
     p[Param.divisor] = o.divisorOverride ?? 0;
     p[Param.indices] = o.returnIndices ? 1 : 0;
   }
-  if (expected) [p[Param.expectOutH], p[Param.expectOutW]] = expected;
+  if (expected) {
+    p[Param.expectOutH] = expected[0];
+    p[Param.expectOutW] = expected[1];
+  }
   return p;
 }
 

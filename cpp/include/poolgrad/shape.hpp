@@ -34,6 +34,8 @@ enum class Status : int32_t {
   bad_layout = 12,
   size_mismatch = 13,  // the caller's output size differs from the plan's
 };
+// The largest status: a code above it is no status at all.
+constexpr Status kLastStatus = Status::size_mismatch;
 
 // Which option broke a rule and with what value, for the error message.
 // axis: 0 = height, 1 = width, -1 = not tied to an axis.
