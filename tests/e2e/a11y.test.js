@@ -5,35 +5,15 @@
 // notebook's cells in the editor — must find nothing. axe runs
 // inside the served page (the context bypasses the page's CSP only so that
 // the test can inject axe itself).
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/serve.js';
-import { CHROMIUM_ARGS } from '../helpers/page-drive.js';
+import { describe, expect, it } from 'vitest';
+import { openPage, useServedPage } from '../helpers/browser.js';
 
 const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
 const WRONG_CODE = 'export function getOutputShape() { return [1, 1]; }\n';
 
-let server;
-let origin;
-let browser;
+const served = useServedPage();
 
-beforeAll(async () => {
-  ({ server, url: origin } = await serve({ port: 0 }));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done()));
-});
-
-async function open(query = '', viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(origin + query);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
-  return { page, context };
-}
+const open = (query = '', viewport = { width: 1280, height: 900 }) => openPage(served.browser, served.origin + query, { viewport, bypassCSP: true });
 
 /** axe's violations as short lines: rule, impact, the first few offending elements. */
 async function violations(page) {

@@ -3,12 +3,9 @@
 // one is blamed on the right methods, and an endless loop is stopped while
 // the page stays responsive. Learner solutions are the CLI tests' own.
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/serve.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPage, runCode, useServedPage } from '../helpers/browser.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const RIGHT = readFileSync(new URL('../cli/learners/right.mjs', import.meta.url), 'utf8');
 // In the page the code is one self-contained module, so the bugs are made by editing the right solution.
 const TIES_LAST = RIGHT.replace('if (v > best) [best, at] = [v, [y, x]];', 'if (v >= best) [best, at] = [v, [y, x]];');
@@ -19,47 +16,18 @@ const ENDLESS = RIGHT.replace(
 const NAMES = ['getOutputShape', 'maxpool2d', 'MaxPooling.forward', 'MaxPooling.backpropYX', 'MaxPooling.backwardInput', 'AvgPooling.forward', 'AvgPooling.backwardInput'];
 const BUDGET_MS = 5000; // per function, via ?codeTimeout; the default is 10 s
 
-let server;
-let origin;
-let browser;
-let context;
+const served = useServedPage();
 let page;
-const problems = [];
+let problems;
 
 beforeAll(async () => {
   expect(TIES_LAST).not.toBe(RIGHT);
   expect(ENDLESS).not.toBe(RIGHT);
-  ({ server, url: origin } = await serve({ port: 0 }));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  // Reduced motion: the page then scrolls without animation, so a focus
-  // scroll still running cannot move a button between Playwright's
-  // stability check and its click (one CI run read a stale verdict).
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-  // Records CSP violations from the first script on.
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  await page.goto(`${origin}?codeTimeout=${BUDGET_MS}`);
-  await page.waitForSelector('#code-mode-toggle');
+  // CSP violations are recorded from the first script on.
+  ({ page, log: { errors: problems } } = await openPage(served.browser, `${served.origin}?codeTimeout=${BUDGET_MS}`, { recordCsp: true }));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done()));
-});
-
-async function runWith(code) {
-  await page.fill('#code-editor', code);
-  await page.click('[data-code-run]');
-  await page.waitForSelector('[data-code-summary][data-state]', { timeout: 120_000 });
-  return page.$$eval('[data-code-results] > li', (items) =>
-    items.map((li) => ({ name: li.dataset.function, state: li.dataset.state, line: li.querySelector('.code-line').textContent, failure: li.querySelector('pre')?.textContent ?? '' })),
-  );
-}
+const runWith = (code) => runCode(page, code);
 
 describe('code mode', () => {
   it('toggle_opens_an_editor_prefilled_with_the_template_in_monospace', async () => {

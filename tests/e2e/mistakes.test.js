@@ -3,40 +3,20 @@
 // answered with what each misconception produces on its givens; the verdict
 // is wrong, carries data-mistake="<key>" and says the rule. The wrong answers
 // are computed here from the unit's [data-given] with the package.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as pg from 'poolgrad';
 import { alternativesFor, caseOfGiven, describeMistake, exerciseForUnit, MISTAKE_KEYS } from 'poolgrad/checker';
-import { serve } from '../../scripts/serve.js';
+import { openPage, useServedPage } from '../helpers/browser.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const served = useServedPage();
 
-let server;
-let origin;
-let browser;
-
-beforeAll(async () => {
-  await pg.ready();
-  const served = await serve({ port: 0 });
-  server = served.server;
-  origin = served.url;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done()));
-});
+beforeAll(() => pg.ready());
 
 const json = (nested) => JSON.stringify(nested, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)).replace(/"(-?Infinity|NaN)"/g, (_, w) => ({ Infinity: 'inf', '-Infinity': '-inf', NaN: 'nan' })[w]);
 
 /** Answers every unit with each misconception's result; returns the keys the page named. */
 async function answerWithMistakes(query, lang) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  await page.goto(origin + query);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  const { page, context } = await openPage(served.browser, served.origin + query);
   const named = new Set();
   for (const unit of await page.$$('[data-unit]')) {
     const exerciseId = await unit.evaluate((el) => el.closest('[data-exercise]')?.dataset.exercise);
@@ -77,10 +57,7 @@ describe('named misconceptions on the page', { timeout: 120_000 }, () => {
   });
 
   it('a_right_answer_after_a_named_mistake_clears_data_mistake', async () => {
-    const context = await browser.newContext({ reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    await page.goto(origin);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+    const { page, context } = await openPage(served.browser, served.origin);
     const unit = await page.$('[data-exercise="maxpool-backward"] [data-unit]');
     const given = JSON.parse(await (await unit.$('[data-given]')).textContent());
     const alt = alternativesFor(pg, 'MaxPooling.backwardInput', caseOfGiven(given)).find((a) => a.key === 'overwrite-not-add');

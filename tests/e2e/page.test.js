@@ -2,11 +2,10 @@
 // playwright-core), served by scripts/serve.js. Every checkable unit is
 // driven through the stable DOM hooks (README, "The exercise page"); the expected answers are
 // computed here, independently of the page's code, with the package.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as pg from 'poolgrad';
-import { serve } from '../../scripts/serve.js';
-import { CHROMIUM_ARGS, driveAllUnits, expectEveryExerciseHasUnits } from '../helpers/page-drive.js';
+import { openPage, useServedPage } from '../helpers/browser.js';
+import { driveAllUnits, expectEveryExerciseHasUnits } from '../helpers/page-drive.js';
 
 // Everything the page loads until code mode is opened stays within 200 KB,
 // decoded (what a static server without compression sends) and on the wire
@@ -16,39 +15,16 @@ const MAX_TRANSFERRED = 200 * 1000;
 // Driving every unit three times through real clicks takes a while on a 2-core machine.
 const SLOW = 180_000;
 
-let server;
+const served = useServedPage();
 let origin;
-let browser;
 
 beforeAll(async () => {
   await pg.ready();
-  const served = await serve({ port: 0 });
-  server = served.server;
-  origin = served.url;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done()));
+  origin = served.origin;
 });
 
 /** Opens the page at `query`, recording requests, console errors and transferred bytes. */
-async function open(query = '') {
-  // Reduced motion: the page then scrolls without animation, so a focus
-  // scroll still running cannot move a button between Playwright's
-  // stability check and its click (one CI run read a stale verdict).
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const log = { requests: [], errors: [], finished: [] };
-  page.on('request', (r) => log.requests.push(r.url()));
-  page.on('requestfinished', (r) => log.finished.push(r));
-  page.on('console', (m) => m.type() === 'error' && log.errors.push(m.text()));
-  page.on('pageerror', (e) => log.errors.push(e.message));
-  await page.goto(origin + query);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
-  return { page, context, log };
-}
+const open = (query = '') => openPage(served.browser, origin + query);
 
 describe('exercise page in Chromium', { timeout: 90_000 }, () => {
   it('every_unit_right_wrong_and_garbage_in_german', async () => {

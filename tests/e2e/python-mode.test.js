@@ -6,13 +6,10 @@
 // Every request is recorded; none may leave the origin.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/serve.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bugVariant } from '../cli/python/bugs.js';
+import { openPage, runCode, useServedPage } from '../helpers/browser.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const learner = (name) => readFileSync(new URL(`../cli/python/${name}`, import.meta.url), 'utf8');
 const REFERENCE = learner('reference.py');
 const OVERWRITE = bugVariant('overwrite');
@@ -20,10 +17,11 @@ const OVERWRITE = bugVariant('overwrite');
 const ENDLESS = REFERENCE.replace(/^def get_output_shape\(.*\n/m, '$&    while True:\n        pass\n');
 const NAMES = ['get_output_shape', 'maxpool2d', 'MaxPooling_.forward', 'MaxPooling_.backprop_yx', 'MaxPooling.backward_input', 'AvgPooling.forward', 'AvgPooling.backward_input'];
 const BUDGET_MS = 20_000; // per function, via ?codeTimeout (pure-Python NumPy is slow on a shared CPU)
+const ENDLESS_BUDGET_MS = 6_000;
 const OUTSIDE = 'http://127.0.0.1:9/stolen';
 
 // Each line tries a way out of the worker; every attempt is caught, so the
-// reference solution below it must still pass.
+// solution below it must be judged as if they were not there.
 const ESCAPES = `
 import sys
 attempts = []
@@ -53,47 +51,24 @@ attempt('urllib', lambda: __import__('urllib.request', fromlist=['urlopen']).url
 print(attempts)
 `;
 
-let server;
+const served = useServedPage();
 let origin;
-let browser;
 let page;
+let problems;
 const requests = [];
-const problems = [];
 
 beforeAll(async () => {
-  ({ server, url: origin } = await serve({ port: 0 }));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', serviceWorkers: 'block' });
-  // Every request of the page and its workers passes here; any other origin is refused.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
+  origin = served.origin;
+  // Every request of the page and its workers passes the route; any other origin is refused.
+  const route = (request) => {
+    const url = request.request().url();
     requests.push(url);
-    return url.startsWith(origin) ? route.continue() : route.abort('blockedbyclient');
-  });
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  await page.goto(`${origin}?codeTimeout=${BUDGET_MS}`);
-  await page.waitForSelector('#code-mode-toggle');
+    return url.startsWith(origin) ? request.continue() : request.abort('blockedbyclient');
+  };
+  ({ page, log: { errors: problems } } = await openPage(served.browser, `${origin}?codeTimeout=${BUDGET_MS}`, { recordCsp: true, route, serviceWorkers: 'block' }));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done()));
-});
-
-async function runWith(code) {
-  await page.fill('textarea[data-code]', code);
-  await page.click('button[data-code-run]');
-  await page.waitForSelector('[data-code-summary][data-state]', { timeout: 400_000 });
-  return page.$$eval('[data-code-results] > li', (items) =>
-    items.map((li) => ({ name: li.dataset.function, state: li.dataset.state, mistake: li.dataset.mistake ?? null, failure: li.querySelector('pre')?.textContent ?? '' })),
-  );
-}
+const runWith = (code) => runCode(page, code, { timeout: 400_000 });
 
 describe('python mode', () => {
   it('opens_as_the_default_language_with_the_notebook_cells_and_gaps', async () => {
@@ -119,21 +94,44 @@ describe('python mode', () => {
     expect(await page.getAttribute('[data-code-summary]', 'data-state')).toBe('pass');
   }, 600_000);
 
-  it('overwrite_instead_of_add_is_blamed_on_backward_input_in_german', async () => {
-    const results = await runWith(OVERWRITE);
+  // The escape attempts run before a buggy solution rather than the right
+  // one: besides the page's title and its requests, a forged result message
+  // would then show as a pass of the function the bug fails.
+  it('overwrite_instead_of_add_is_blamed_on_backward_input_in_german_and_escape_attempts_before_it_change_nothing_outside_the_worker', async () => {
+    const title = await page.title();
+    const results = await runWith(`${ESCAPES}\n${OVERWRITE}`);
+    expect(results.map((r) => r.name)).toEqual(NAMES);
     expect(results.filter((r) => r.state !== 'pass').map((r) => r.name)).toEqual(['MaxPooling.backward_input']);
     const blamed = results.find((r) => r.name === 'MaxPooling.backward_input');
+    expect(blamed.state).toBe('fail');
     expect(blamed.mistake).toBe('overwrite-not-add');
     expect(blamed.failure).toContain('erwartet:');
     expect(blamed.failure).toContain('layer.backward_input(gradOutput)');
     expect(blamed.failure).not.toMatch(/\bexpected\b|\bactual\b/);
+    expect(await page.title()).toBe(title);
+    expect(requests.filter((u) => u.includes('stolen'))).toEqual([]);
   }, 600_000);
 
   it('endless_loop_in_get_output_shape_is_stopped_once_and_its_callers_fail_at_once', async () => {
     expect(ENDLESS).not.toBe(REFERENCE);
-    const results = await runWith(ENDLESS);
+    // The page reads ?codeTimeout at each run, so this run alone gets a
+    // shorter deadline: it only bounds the loop, since every caller of
+    // get_output_shape fails at once without running.
+    const budget = (ms) => page.evaluate((value) => {
+      const url = new URL(location.href);
+      url.searchParams.set('codeTimeout', String(value));
+      history.replaceState(history.state, '', url);
+    }, ms);
+    await budget(ENDLESS_BUDGET_MS);
+    let results;
+    try {
+      results = await runWith(ENDLESS);
+    } finally {
+      await budget(BUDGET_MS);
+    }
     const byName = Object.fromEntries(results.map((r) => [r.name, r]));
     expect(byName.get_output_shape.state).toBe('timeout');
+    expect(byName.get_output_shape.failure).toContain(`${ENDLESS_BUDGET_MS / 1000} s`);
     const callers = results.filter((r) => r.name !== 'get_output_shape');
     expect(callers.filter((r) => r.state === 'timeout').map((r) => r.name)).toEqual([]);
     for (const r of callers.filter((c) => c.state !== 'pass')) {
@@ -141,14 +139,6 @@ describe('python mode', () => {
       expect(r.failure).toContain('get_output_shape ist in der eigenen Prüfung nicht fertig geworden');
     }
     expect(byName.maxpool2d.state).toBe('error');
-  }, 600_000);
-
-  it('escape_attempts_change_nothing_outside_the_worker', async () => {
-    const title = await page.title();
-    const results = await runWith(`${ESCAPES}\n${REFERENCE}`);
-    expect(results.filter((r) => r.state !== 'pass')).toEqual([]);
-    expect(await page.title()).toBe(title);
-    expect(requests.filter((u) => u.includes('stolen'))).toEqual([]);
   }, 600_000);
 
   it('a_huge_allocation_fails_that_function_only_and_the_checker_lives_on', async () => {

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
-import { chromium } from 'playwright-core';
 import * as pg from 'poolgrad';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSingle, SINGLE_FILE_BUDGET } from '../../scripts/build-single.js';
-import { CHROMIUM_ARGS, driveAllUnits, expectEveryExerciseHasUnits } from '../helpers/page-drive.js';
+import { launchChromium, openPage, runCode } from '../helpers/browser.js';
+import { driveAllUnits, expectEveryExerciseHasUnits } from '../helpers/page-drive.js';
 
 const RIGHT = readFileSync(new URL('../cli/learners/right.mjs', import.meta.url), 'utf8');
 const ENDLESS = RIGHT.replace(
@@ -31,7 +31,7 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'poolgrad-single-'));
   ({ out: file } = await buildSingle(join(folder, 'poolgrad-aufgabe7.html')));
   html = readFileSync(file, 'utf8');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -39,22 +39,8 @@ afterAll(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-/** Opens the file at `query`; records every request, console error and CSP violation. */
-async function open(query = '') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', offline: true });
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const page = await context.newPage();
-  const log = { requests: [], errors: [] };
-  page.on('request', (r) => log.requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && log.errors.push(m.text()));
-  page.on('pageerror', (e) => log.errors.push(e.message));
-  await page.goto(pathToFileURL(file).href + query);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
-  return { page, context, log };
-}
+/** Opens the file at `query`, offline; records every request, console error and CSP violation. */
+const open = (query = '') => openPage(browser, pathToFileURL(file).href + query, { offline: true, recordCsp: true });
 
 /** Requests other than the file itself and the page's own Blob workers. */
 const leaving = (requests) => requests.filter((u) => u.split(/[?#]/)[0] !== pathToFileURL(file).href && !u.startsWith('blob:null/'));
@@ -121,12 +107,7 @@ describe('the one-file page', () => {
     await page.waitForSelector('[data-code-run]');
     if (await page.$('select[data-code-language]')) expect(await page.inputValue('select[data-code-language]')).toBe('javascript');
     await page.waitForSelector('#code-editor');
-    const run = async (code) => {
-      await page.fill('#code-editor', code);
-      await page.click('[data-code-run]');
-      await page.waitForSelector('[data-code-summary][data-state]', { timeout: 120_000 });
-      return page.$$eval('[data-code-results] > li', (items) => items.map((li) => [li.dataset.function, li.dataset.state]));
-    };
+    const run = async (code) => (await runCode(page, code)).map((r) => [r.name, r.state]);
     const right = await run(RIGHT);
     expect(right).toHaveLength(7);
     expect(right.every(([, state]) => state === 'pass')).toBe(true);

@@ -4,11 +4,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../cli/run-cli.js';
 import { installPacked } from '../helpers/packed.js';
-import { CHROMIUM_ARGS } from '../helpers/page-drive.js';
+import { launchChromium } from '../helpers/browser.js';
 import { courseZip } from './course.js';
 import { parseCsv } from './csv-parse.js';
 
@@ -109,7 +108,7 @@ describe('npx poolgrad grade from the installed tarball', () => {
 
   it('report_html_opens_from_file_url_without_any_request', async () => {
     const url = pathToFileURL(join(app, 'out', 'report.html')).href;
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const requests = [];

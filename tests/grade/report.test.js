@@ -5,13 +5,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../cli/run-cli.js';
+import { launchChromium } from '../helpers/browser.js';
 import { HOSTILE_TEXT, writeCourseFolder } from './course.js';
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let dir;
 let browser;
@@ -25,7 +22,7 @@ beforeAll(async () => {
   if (code !== 0) throw new Error(stderr);
   html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
   reportUrl = pathToFileURL(join(dir, 'out', 'report.html')).href;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {

@@ -5,8 +5,6 @@
 import { expect } from 'vitest';
 import * as pg from 'poolgrad';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const EXERCISES = ['output-shape', 'maxpool-forward', 'backprop-yx', 'maxpool-backward', 'avgpool-forward', 'avgpool-backward', 'question', 'torch-compare'];
 
 // --- independent expected answers -------------------------------------------------------
@@ -54,20 +52,25 @@ export async function driveAllUnits(page) {
   const units = await page.$$('[data-unit]');
   let form = 0;
   for (const unit of units) {
-    const exercise = await unit.evaluate((el) => el.closest('[data-exercise]')?.dataset.exercise);
-    const hooks = await unit.evaluate((el) => ({
-      given: el.querySelectorAll('[data-given]').length,
-      answer: el.querySelectorAll('textarea[data-answer]').length,
-      check: el.querySelectorAll('button[data-check]').length,
-      verdict: el.querySelectorAll('[data-verdict]').length,
+    // One round trip reads what the unit shows; its hooks are counted, not assumed.
+    const seen = await unit.evaluate((el) => ({
+      exercise: el.closest('[data-exercise]')?.dataset.exercise,
+      hooks: {
+        given: el.querySelectorAll('[data-given]').length,
+        answer: el.querySelectorAll('textarea[data-answer]').length,
+        check: el.querySelectorAll('button[data-check]').length,
+        verdict: el.querySelectorAll('[data-verdict]').length,
+      },
+      given: el.querySelector('[data-given]')?.textContent,
+      quantity: el.querySelector('textarea[data-answer]')?.getAttribute('data-answer'),
     }));
-    expect(hooks, `hooks of a unit in ${exercise}`).toEqual({ given: 1, answer: 1, check: 1, verdict: 1 });
+    const { exercise, quantity } = seen;
+    expect(seen.hooks, `hooks of a unit in ${exercise}`).toEqual({ given: 1, answer: 1, check: 1, verdict: 1 });
     counts[exercise] += 1;
-    const given = JSON.parse(await (await unit.$('[data-given]')).textContent());
+    const given = JSON.parse(seen.given);
     givens.push(given);
-    const textarea = await unit.$('textarea[data-answer]');
-    const quantity = await textarea.getAttribute('data-answer');
     const expected = expectedFor(exercise, quantity, given);
+    const textarea = await unit.$('textarea[data-answer]');
     const button = await unit.$('button[data-check]');
     const verdict = await unit.$('[data-verdict]');
     const attempts = [
@@ -78,8 +81,9 @@ export async function driveAllUnits(page) {
     for (const [text, state] of attempts) {
       await textarea.fill(text);
       await button.click();
-      expect(await verdict.getAttribute('data-state'), `${exercise}/${quantity} answered ${JSON.stringify(text.slice(0, 60))}`).toBe(state);
-      expect((await verdict.textContent()).trim().length).toBeGreaterThan(5);
+      const shown = await verdict.evaluate((el) => ({ state: el.getAttribute('data-state'), text: el.textContent }));
+      expect(shown.state, `${exercise}/${quantity} answered ${JSON.stringify(text.slice(0, 60))}`).toBe(state);
+      expect(shown.text.trim().length).toBeGreaterThan(5);
     }
   }
   return { counts, givens };

@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/serve.js';
 import { installPacked, repo, run } from '../helpers/packed.js';
-import { CHROMIUM_ARGS } from '../helpers/page-drive.js';
+import { launchChromium } from '../helpers/browser.js';
 
 // The notebook's max-pooling cell, computed by the installed package.
 const CLIENT = `
@@ -146,7 +146,7 @@ describe('npm pack tarball', () => {
       expect((await fetch(`${url}vendor/pyodide/../../../package.json`)).status).toBe(404);
       expect((await fetch(`${url}vendor/pyodide/nothing-here.js`)).status).toBe(404);
 
-      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         const errors = [];
@@ -170,7 +170,7 @@ describe('npm pack tarball', () => {
   // CPython, and every file it asks for must come from the installed package.
   it.skipIf(!existsSync(join(repo, 'web/js/py-worker.js')))('python_mode_loads_cpython_from_the_installed_package', async () => {
     const { url, stop } = await npxPage();
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const context = await browser.newContext();
       const failed = [];
@@ -197,7 +197,7 @@ describe('npm pack tarball', () => {
   }, 120_000);
 
   it('the_packed_one_file_page_opens_from_file_url', async () => {
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(join(app, 'node_modules/poolgrad/dist/poolgrad-aufgabe7.html')).href);

@@ -21,22 +21,25 @@ beforeAll(async () => {
   writeBugVariants(dir, ['overwrite', 'endless']);
   const cell = (source) => ({ cell_type: 'code', metadata: {}, outputs: [], source });
   writeFileSync(join(dir, 'syntax.ipynb'), JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [cell('%%time\nx = 1\n'), cell('def broken(:\n'), cell('1/0\n')] }));
+  // The longest first (the endless loop waits out its deadline), then two at
+  // a time, each slot taking the next run as soon as its last one ends: each
+  // run starts a Python runtime.
   const jobs = [
+    ['endless', ['check', join(dir, 'endless.py'), '--json', '--timeout', '10000']], // the default: a shared machine can be slow
     ['py-json', ['check', fixture('reference.py'), '--json', '--seed', '3']],
     ['ipynb-text', ['check', fixture('reference.ipynb')]],
     ['ipynb-de', ['check', fixture('reference.ipynb'), '--lang', 'de', '--json']],
     ['syntax-de', ['check', join(dir, 'syntax.ipynb'), '--lang', 'de']],
     ['overwrite-json', ['check', join(dir, 'overwrite.py'), '--json']],
-    ['endless', ['check', join(dir, 'endless.py'), '--json', '--timeout', '10000']], // the default: a shared machine can be slow
     ['broken', ['check', join(dir, 'broken.ipynb')]],
     ['notjson', ['check', join(dir, 'notjson.ipynb'), '--json']],
     ['nothing', ['check', join(dir, 'nothing.py')]],
   ];
-  // Two at a time: each run starts a Python runtime.
-  for (let i = 0; i < jobs.length; i += 2) {
+  const slot = async () => {
     // a cache of our own: the first runs start Python cold and store its snapshot, the later ones reuse it
-    await Promise.all(jobs.slice(i, i + 2).map(async ([key, args]) => (runs[key] = await cli(args, { env: { POOLGRAD_CACHE_DIR: join(dir, 'cache') } }))));
-  }
+    for (let job = jobs.shift(); job; job = jobs.shift()) runs[job[0]] = await cli(job[1], { env: { POOLGRAD_CACHE_DIR: join(dir, 'cache') } });
+  };
+  await Promise.all([slot(), slot()]);
 }, 600_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
