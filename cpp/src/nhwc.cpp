@@ -82,7 +82,7 @@ struct Position {
   // With `idx` null the indices are dropped (returnIndices: false): the
   // value is the same, a window with a NaN gives its first NaN as PyTorch's
   // does. Not inlined: a copy in each kernel would cost kilobytes of wasm.
-  __attribute__((noinline)) void max(int32_t oh, int32_t ow, float* out, int32_t* idx) const {
+  POOLGRAD_SMALL __attribute__((noinline)) void max(int32_t oh, int32_t ow, float* out, int32_t* idx) const {
     const AxisOptions& ah = p.opt.h;
     const AxisOptions& aw = p.opt.w;
     const auto wh = axis_window(oh, p.in_h, ah);
@@ -170,7 +170,7 @@ struct RowPlan {
   Interior cols;
   Taps taps;
   bool any = false;
-  POOLGRAD_SMALL RowPlan(const Plan& p, int64_t c_count) : cols(axis_interior(p.opt.w, p.in_w, p.out_w)) {
+  POOLGRAD_SMALL __attribute__((noinline)) RowPlan(const Plan& p, int64_t c_count) : cols(axis_interior(p.opt.w, p.in_w, p.out_w)) {
     any = window_taps(p, c_count, &taps);
   }
 };
@@ -192,13 +192,20 @@ struct RowWindow {
 // the output might alias, each offset would be loaded again for every vector.
 struct LocalTaps {
   std::ptrdiff_t at[kMaxTaps];
+  int32_t position[kMaxTaps];  // max pooling's index of each tap (h·W + w) in the first window
   int32_t count = 0;
   int32_t checked_from = 1;  // max pooling: the first tap whose NaN must be looked for
-  LocalTaps(const Taps& taps, int32_t kw, const AxisWindow& wh, const AxisWindow& ww) {
+  POOLGRAD_SMALL __attribute__((noinline)) LocalTaps(const Plan& p, const Taps& taps, const AxisWindow& wh,
+                                                     const AxisWindow& ww) {
+    const int32_t kw = p.opt.w.kernel;
     const std::ptrdiff_t origin = taps.at[wh.first * kw + ww.first];
-    for (int32_t i = wh.first; i < wh.last; ++i)
+    for (int32_t i = wh.first; i < wh.last; ++i) {
       POOLGRAD_SCALAR_LOOP
-      for (int32_t j = ww.first; j < ww.last; ++j) at[count++] = taps.at[i * kw + j] - origin;
+      for (int32_t j = ww.first; j < ww.last; ++j) {
+        position[count] = (wh.start + i * p.opt.h.dilation) * p.in_w + ww.start + j * p.opt.w.dilation;
+        at[count++] = taps.at[i * kw + j] - origin;
+      }
+    }
   }
 };
 
@@ -249,6 +256,70 @@ inline void max_taps(const float* x, const LocalTaps& taps, float* out, f32x4& s
   for (int v = 0; v < V; ++v) simd::store(out + 4 * v, best[v]);
 }
 
+// With indices: a later tap wins where it is greater (ties keep the earlier
+// one), so the index is the largest position of a tap that won,
+// max_s(at, won & position), as taps come in increasing position order. A
+// NaN never wins here; the sum finds it as in max_taps.
+template <int V>
+inline void max_index_taps(const float* x, const LocalTaps& taps, int32_t shift, float* out, int32_t* idx,
+                           f32x4& sum) {
+  f32x4 best[V];
+  i32x4 at[V];
+  for (int v = 0; v < V; ++v) {
+    best[v] = simd::load(x + taps.at[0] + 4 * v);
+    at[v] = simd::splat(taps.position[0] + shift);
+  }
+  for (int32_t t = 1; t < taps.count; ++t) {
+    const float* q = x + taps.at[t];
+    const i32x4 here = simd::splat(taps.position[t] + shift);
+    f32x4 in[V];
+    for (int v = 0; v < V; ++v) in[v] = simd::load(q + 4 * v);
+    if (t >= taps.checked_from) {
+      f32x4 added = in[0];
+      for (int v = 1; v < V; ++v) added += in[v];
+      sum += added;
+    }
+    for (int v = 0; v < V; ++v) {
+      const i32x4 won = simd::opaque(in[v] > best[v]);
+      best[v] = simd::pmax(best[v], in[v]);
+      at[v] = simd::max_s(at[v], won & here);
+    }
+  }
+  for (int v = 0; v < V; ++v) {
+    simd::store(out + 4 * v, best[v]);
+    simd::store(idx + 4 * v, at[v]);
+  }
+}
+
+__attribute__((noinline)) bool max_index_row(const float* first, std::ptrdiff_t step, int32_t stride,
+                                             const LocalTaps& taps, int32_t columns, std::ptrdiff_t c_count,
+                                             float* out, int32_t* idx) {
+  f32x4 sum = simd::splat(0.0f);
+  float tail = 0.0f;
+  for (int32_t i = 0; i < columns; ++i, first += step, out += c_count, idx += c_count) {
+    const int32_t shift = i * stride;
+    std::ptrdiff_t c = 0;
+    for (; c + 16 <= c_count; c += 16) max_index_taps<4>(first + c, taps, shift, out + c, idx + c, sum);
+    for (; c + 4 <= c_count; c += 4) max_index_taps<1>(first + c, taps, shift, out + c, idx + c, sum);
+    POOLGRAD_SCALAR_LOOP
+    for (; c < c_count; ++c) {
+      float best = first[c + taps.at[0]];
+      int32_t best_at = taps.position[0];
+      for (int32_t t = 1; t < taps.count; ++t) {
+        const float v = first[c + taps.at[t]];
+        if (t >= taps.checked_from) tail += v;
+        if (v > best) {
+          best = v;
+          best_at = taps.position[t];
+        }
+      }
+      out[c] = best;
+      idx[c] = best_at + shift;
+    }
+  }
+  return simd::any_nan(sum) || tail != tail;
+}
+
 // `columns` output positions from `first`, the first tap of the first one's
 // window, `step` apart. Returns whether a tap held NaN (or both infinities,
 // which merely costs the exact computation).
@@ -280,7 +351,8 @@ __attribute__((noinline)) bool max_row(const float* first, std::ptrdiff_t step, 
 // Later output rows trust rows already looked at, or go window by window
 // when one of them held a NaN. With dilation along H a window's rows are not
 // contiguous, and every row looks at all its taps.
-void max_values_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats output) {
+// With `indices.data` null no index is computed (returnIndices: false).
+void max_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats output, Indices indices) {
   const Sizes z(p);
   const auto c_count = static_cast<std::ptrdiff_t>(z.channels);
   const AxisOptions& aw = p.opt.w;
@@ -292,7 +364,9 @@ void max_values_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats
     int32_t looked_at_until = -1;  // input rows [0, looked_at_until] were looked at
     int32_t nan_until = -1;        // and a NaN may lie at or before this one
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
-      float* row_out = output.data + (n * z.out_plane + int64_t{oh} * p.out_w) * c_count;
+      const int64_t row_at = (n * z.out_plane + int64_t{oh} * p.out_w) * c_count;
+      float* row_out = output.data + row_at;
+      int32_t* row_idx = indices.data ? indices.data + row_at : nullptr;
       const RowWindow r(p, oh);
       bool exact = !rp.any || r.empty || (contiguous && r.first_row <= nan_until);
       if (!exact) {
@@ -302,11 +376,13 @@ void max_values_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats
             p, rp,
             [&](int32_t ow, int32_t columns, const AxisWindow& ww) {
               const float* first = batch + (int64_t{r.first_row} * p.in_w + ww.start + ww.first * aw.dilation) * c_count;
-              LocalTaps taps(rp.taps, aw.kernel, r.wh, ww);
+              LocalTaps taps(p, rp.taps, r.wh, ww);
               taps.checked_from = std::max(1, seen_rows * (ww.last - ww.first));
-              nan |= max_row(first, step, taps, columns, c_count, row_out + int64_t{ow} * c_count);
+              const int64_t o = int64_t{ow} * c_count;
+              nan |= row_idx ? max_index_row(first, step, aw.stride, taps, columns, c_count, row_out + o, row_idx + o)
+                             : max_row(first, step, taps, columns, c_count, row_out + o);
             },
-            [&](int32_t ow) { at.max(oh, ow, row_out + int64_t{ow} * c_count, nullptr); });
+            [&](int32_t ow) { at.max(oh, ow, row_out + int64_t{ow} * c_count, row_idx ? row_idx + int64_t{ow} * c_count : nullptr); });
         ++fast_rows;
         if (contiguous) looked_at_until = std::max(looked_at_until, r.last_row);
         if (nan) {
@@ -318,7 +394,8 @@ void max_values_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats
         ++exact_rows;
       }
       if (exact)
-        for (int32_t ow = 0; ow < p.out_w; ++ow) at.max(oh, ow, row_out + int64_t{ow} * c_count, nullptr);
+        for (int32_t ow = 0; ow < p.out_w; ++ow)
+          at.max(oh, ow, row_out + int64_t{ow} * c_count, row_idx ? row_idx + int64_t{ow} * c_count : nullptr);
     }
   }
 }
@@ -376,7 +453,7 @@ void avg_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats output
           [&](int32_t ow, int32_t columns, const AxisWindow& ww) {
             const float* first = batch + (int64_t{r.first_row} * p.in_w + ww.start + ww.first * aw.dilation) * c_count;
             // A run's windows all hold the same taps: one divisor.
-            avg_row(first, step, LocalTaps(rp.taps, aw.kernel, r.wh, ww), columns, c_count,
+            avg_row(first, step, LocalTaps(p, rp.taps, r.wh, ww), columns, c_count,
                     avg_divisor(p, oh, ow), row_out + int64_t{ow} * c_count);
           },
           outside);
@@ -391,21 +468,7 @@ uint64_t nhwc_exact_rows() { return exact_rows; }
 
 // With `indices.data` null no index is tracked (returnIndices: false).
 void max_forward_nhwc(const Plan& p, ConstFloats input, Floats output, Indices indices) {
-  const Sizes z(p);
-  const int64_t c_count = z.channels;
-  if (!indices.data) {
-    max_values_nhwc(p, RowPlan(p, c_count), input, output);
-    return;
-  }
-  for (int64_t n = 0; n < z.batches; ++n) {
-    const Position at{p, input.data + n * z.in_plane * c_count, c_count};
-    for (int32_t oh = 0; oh < p.out_h; ++oh) {
-      for (int32_t ow = 0; ow < p.out_w; ++ow) {
-        const int64_t o = (n * z.out_plane + int64_t{oh} * p.out_w + ow) * c_count;
-        at.max(oh, ow, output.data + o, indices.data + o);
-      }
-    }
-  }
+  max_nhwc(p, RowPlan(p, Sizes(p).channels), input, output, indices);
 }
 
 void avg_forward_nhwc(const Plan& p, ConstFloats input, Floats output) {

@@ -317,8 +317,8 @@ TEST(Conventions, path_for_routes_each_convention) {
   EXPECT_EQ(detail::path_for(Op::avg_forward, planned(PoolKind::avg, 1, 16, 16, o)), Path::general);
 }
 
-// The channels-last forward kernels take the windows inside the input along
-// W a row at a time (pmax chains for max, row-major sums for average), and
+// The channels-last forward kernels take an output row at a time (pmax
+// chains for max, with or without indices, row-major sums for average), and
 // max rows whose windows hold a NaN again by the exact rule. Both must give the reference's
 // bits, -0 and ties included: max against the naive reference, average
 // against the float32 row-major window mean of the NCHW general path.
@@ -350,7 +350,7 @@ TEST(Conventions, nhwc_interior_rows_are_unrolled_and_rows_with_nan_take_the_exa
     }
     o.count_include_pad = rng.pick(0, 1);
     o.layout = Layout::nhwc;
-    o.indices = false;
+    o.indices = c.kind == PoolKind::max && i % 4 == 1;
     const int64_t planes = c.batches * c.channels;
     Plan p;
     if (make_plan(c.kind, planes, c.in_h, c.in_w, o, &p, nullptr, c.channels) != Status::ok) continue;
@@ -375,9 +375,13 @@ TEST(Conventions, nhwc_interior_rows_are_unrolled_and_rows_with_nan_take_the_exa
     std::vector<float> out(out_n, 999.0f);
     std::vector<float> want;
     if (c.kind == PoolKind::max) {
-      ASSERT_EQ(detail::path_for(Op::max_forward, p), Path::max_nhwc_values);
-      max_pool2d_forward(p, {xs.data(), static_cast<int64_t>(xs.size())}, {out.data(), out_n}, {nullptr, 0});
-      want = ref::max_forward(p, x).output;
+      ASSERT_EQ(detail::path_for(Op::max_forward, p), o.indices ? Path::max_nhwc : Path::max_nhwc_values);
+      std::vector<int32_t> idx(o.indices ? out_n : 0, 777);
+      max_pool2d_forward(p, {xs.data(), static_cast<int64_t>(xs.size())}, {out.data(), out_n},
+                         {o.indices ? idx.data() : nullptr, o.indices ? out_n : 0});
+      const ref::Result r = ref::max_forward(p, x);
+      want = r.output;
+      if (o.indices) ASSERT_EQ(to_nchw(idx, c.batches, c.channels, p.out_h, p.out_w), r.indices) << describe(c);
     } else {
       ASSERT_EQ(detail::path_for(Op::avg_forward, p), Path::avg_nhwc);
       avg_pool2d_forward(p, {xs.data(), static_cast<int64_t>(xs.size())}, {out.data(), out_n});
