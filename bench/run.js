@@ -33,8 +33,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildReport, fastest, print } from './report.js';
-import { runFloor, runOrt, runPoolgrad, runSweep, runTfjs } from './runners.js';
+import { buildReport, fastest, pooledRatios, print } from './report.js';
+import { runFloor, runInterleaved, runOrt, runPoolgrad, runSweep, runTfjs } from './runners.js';
 import { ALL_WORKLOADS } from './workloads.js';
 
 const args = Object.fromEntries(
@@ -47,7 +47,7 @@ const budgetMs = Number(args.budget ?? 500);
 const rounds = Math.max(1, Math.floor(Number(args.rounds ?? 3)));
 const only = args.only ? String(args.only).split(',') : null;
 const WORKLOADS = only ? ALL_WORKLOADS.filter((w) => only.includes(w.id)) : ALL_WORKLOADS;
-const IMPLS = [...(WORKLOADS.length ? ['poolgrad', 'floor', 'tfjs-wasm', 'tfjs-cpu', 'ort-web'] : []), ...(!only || only.includes('sweep') ? ['sweep'] : [])];
+const IMPLS = [...(WORKLOADS.length ? ['poolgrad', 'floor', 'tfjs-wasm', 'tfjs-cpu', 'ort-web', 'interleaved'] : []), ...(!only || only.includes('sweep') ? ['sweep'] : [])];
 
 async function child(name) {
   const runners = {
@@ -57,6 +57,7 @@ async function child(name) {
     'tfjs-cpu': (w, b) => runTfjs('cpu', w, b),
     'ort-web': runOrt,
     sweep: runSweep,
+    interleaved: runInterleaved,
   };
   const out = await runners[name](WORKLOADS, budgetMs);
   writeFileSync(args.out, JSON.stringify(out));
@@ -107,7 +108,8 @@ async function parent() {
         } catch (error) {
           run = { error: String(error.message).split('\n')[0] };
         }
-        data[name] = data[name] && !data[name].error ? (run.error ? data[name] : fastest(data[name], run)) : run;
+        const merge = name === 'interleaved' ? pooledRatios : fastest;
+        data[name] = data[name] && !data[name].error ? (run.error ? data[name] : merge(data[name], run)) : run;
       }
     }
   } finally {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  FIRST_CALLS, SWEEP_OPTIONS, SWEEP_SHAPES, count, gradOf, maxPoolLoop, measurePerCall, sweepInput, inputOf, measure as time, measureAsync as timeAsync, nhwc, outShapeOf, probe, same, toNCHW, toNHWC,
+  FIRST_CALLS, SWEEP_OPTIONS, meanOver, warmUp, SWEEP_SHAPES, count, gradOf, maxPoolLoop, measurePerCall, sweepInput, inputOf, measure as time, measureAsync as timeAsync, nhwc, outShapeOf, probe, same, toNCHW, toNHWC,
 } from './workloads.js';
 
 
@@ -122,6 +122,75 @@ export async function runFloor(WORKLOADS, budgetMs) {
         new Uint8Array(new Uint8Array(memory.buffer, dst, outBytes));
       });
     }
+  }
+  return { results };
+}
+
+// The targets' pairs timed in one process, alternating short samples of
+// both sides: on a shared VM a process's speed drifts by up to 1.5–2× over
+// minutes (W1's NHWC call took 0.21 and 0.35 ms in two processes a minute
+// apart, the NCHW call in the same processes 1.01 and 1.28 ms), and timing
+// each side in its own process turns that drift into the ratio. Each pair
+// gives PAIR_SAMPLES ratios per round; the report takes their median.
+const PAIR_SAMPLES = 15;
+export async function runInterleaved(WORKLOADS, budgetMs) {
+  const pg = await import('../js/node.js');
+  await pg.ready();
+  const tf = await import('@tensorflow/tfjs-core');
+  const tfWasm = await import('@tensorflow/tfjs-backend-wasm');
+  tfWasm.setThreadsCount(1);
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const sampleMs = Math.max(5, budgetMs / PAIR_SAMPLES / 2);
+  const results = {};
+  for (const w of WORKLOADS) {
+    const shape = nhwc(w.shape);
+    const oshape = nhwc(outShapeOf(w));
+    const opts = { kernelSize: w.k, stride: w.s, padding: w.p };
+    const xh = toNHWC(inputOf(w), w.shape);
+    const plainNhwc = { data: xh, shape };
+    const XN = pg.alloc(shape);
+    XN.data.set(xh);
+    const YN = pg.alloc(oshape);
+    const X = pg.alloc(w.shape);
+    X.data.set(inputOf(w));
+    const Y = pg.alloc(outShapeOf(w));
+    const I = pg.alloc(outShapeOf(w), 'int32');
+    const nhwcOpts = { ...opts, dataFormat: 'NHWC', returnIndices: false };
+    const pool = w.op === 'max' ? pg.maxPool2d : pg.avgPool2d;
+    const T = tf.tensor4d(xh, shape);
+    const op = (t) => (w.op === 'max' ? tf.maxPool(t, w.k, w.s, w.p, 'floor') : tf.avgPool(t, w.k, w.s, w.p, 'floor'));
+    const theirOp = () => op(T).dispose();
+    const theirPlain = () => {
+      const t = tf.tensor4d(xh, shape);
+      const y = op(t);
+      y.dataSync();
+      t.dispose();
+      y.dispose();
+    };
+    const pairs = {
+      nhwcValues: [() => pool(XN, nhwcOpts, { output: YN }), theirOp],
+      nhwcValuesPlain: [() => pool(plainNhwc, nhwcOpts), theirPlain],
+      nchwResident: [w.op === 'max' ? () => pg.maxPool2d(X, opts, { output: Y, indices: I }) : () => pg.avgPool2d(X, opts, { output: Y }), theirOp],
+    };
+    const r = (results[w.id] = {});
+    for (const [name, [mine, theirs]] of Object.entries(pairs)) {
+      warmUp(mine);
+      warmUp(theirs);
+      const ratios = [];
+      let ours = Infinity;
+      let their = Infinity;
+      for (let k = 0; k < PAIR_SAMPLES; k++) {
+        const a = meanOver(mine, sampleMs);
+        const b = meanOver(theirs, sampleMs);
+        ratios.push(b / a);
+        ours = Math.min(ours, a);
+        their = Math.min(their, b);
+      }
+      r[name] = { ratios, ours, theirs: their };
+    }
+    for (const t of [XN, YN, X, Y, I]) t.free();
+    T.dispose();
   }
   return { results };
 }

@@ -111,13 +111,25 @@ function summarize(times) {
   return { median: times[times.length >> 1], reps: times.length };
 }
 
+// V8 runs a wasm function as baseline (Liftoff) code until it is hot, then
+// compiles it with TurboFan in the background: timing right after two calls
+// sometimes timed the baseline code (W1 NHWC 0.35 against 0.21 ms in two runs
+// of the same process). Every measurement first calls its function for this
+// long.
+const WARM_UP_MS = 100;
+
 /**
- * Median time of `fn` in ms: two warm-up calls, then at least 3 (at most 300)
- * calls within `budgetMs`, at least 7 where 4·budgetMs allows.
+ * Median time of `fn` in ms: WARM_UP_MS (and at least 2 calls) of warm-up,
+ * then at least 3 (at most 300) calls within `budgetMs`, at least 7 where
+ * 4·budgetMs allows.
  */
+export function warmUp(fn) {
+  const warm = now();
+  for (let calls = 0; calls < 2 || now() - warm < WARM_UP_MS; calls++) fn();
+}
+
 export function measure(fn, budgetMs) {
-  fn();
-  fn();
+  warmUp(fn);
   const times = [];
   const start = now();
   while (times.length < 3 || (now() - start < budgetMs && times.length < 300) || (times.length < 7 && now() - start < 4 * budgetMs)) {
@@ -162,6 +174,20 @@ export function measurePerCall(fn, budgetMs) {
 }
 
 /**
+ * Mean time of `fn` in ms over back-to-back calls lasting about `ms` (at
+ * least one call).
+ */
+export function meanOver(fn, ms) {
+  const t0 = now();
+  let calls = 0;
+  do {
+    sink = fn();
+    calls++;
+  } while (now() - t0 < ms);
+  return (now() - t0) / calls;
+}
+
+/**
  * What a page's first calls cost: the mean time of the first FIRST_CALLS
  * calls of `fn` in a process that has not run it before (its code still
  * unoptimised, its arrays and the wasm arena not yet grown). One timer pair
@@ -175,8 +201,8 @@ export function measureFirstCalls(fn) {
 }
 
 export async function measureAsync(fn, budgetMs) {
-  await fn();
-  await fn();
+  const warm = now();
+  for (let calls = 0; calls < 2 || now() - warm < WARM_UP_MS; calls++) await fn();
   const times = [];
   const start = now();
   while (times.length < 3 || (now() - start < budgetMs && times.length < 300) || (times.length < 7 && now() - start < 4 * budgetMs)) {
