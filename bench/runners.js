@@ -156,7 +156,7 @@ export async function runInterleaved(WORKLOADS, budgetMs) {
     X.data.set(inputOf(w));
     const Y = pg.alloc(outShapeOf(w));
     const I = pg.alloc(outShapeOf(w), 'int32');
-    const nhwcOpts = { ...opts, dataFormat: 'NHWC', returnIndices: false };
+    const nhwcOpts = w.op === 'max' ? { ...opts, dataFormat: 'NHWC', returnIndices: false } : { ...opts, dataFormat: 'NHWC' };
     const pool = w.op === 'max' ? pg.maxPool2d : pg.avgPool2d;
     const T = tf.tensor4d(xh, shape);
     const op = (t) => (w.op === 'max' ? tf.maxPool(t, w.k, w.s, w.p, 'floor') : tf.avgPool(t, w.k, w.s, w.p, 'floor'));
