@@ -168,10 +168,40 @@ export async function runInterleaved(WORKLOADS, budgetMs) {
       t.dispose();
       y.dispose();
     };
+    // Backward as in the separate runners: ours NCHW (max from the forward's
+    // indices), tfjs's gradient kernels with the forward's tensors uploaded.
+    const g = { data: gradOf(w), shape: outShapeOf(w) };
+    const G = pg.alloc(g.shape);
+    G.data.set(g.data);
+    const GX = pg.alloc(w.shape);
+    const indices = w.op === 'max' ? pg.maxPool2d({ data: inputOf(w), shape: w.shape }, opts).indices : null;
+    if (indices) pg.maxPool2d(X, opts, { output: Y, indices: I });
+    const gh = toNHWC(g.data, g.shape);
+    const TY = op(T);
+    const DY = tf.tensor4d(gh, oshape);
+    const attrs = { filterSize: w.k, strides: w.s, pad: w.p, dimRoundingMode: 'floor' };
+    const theirGrad = (dy) =>
+      w.op === 'max'
+        ? tf.engine().runKernel('MaxPoolGrad', { dy, input: T, output: TY }, attrs)
+        : tf.engine().runKernel('AvgPoolGrad', { dy, input: T }, attrs);
     const pairs = {
       nhwcValues: [() => pool(XN, nhwcOpts, { output: YN }), theirOp],
       nhwcValuesPlain: [() => pool(plainNhwc, nhwcOpts), theirPlain],
       nchwResident: [w.op === 'max' ? () => pg.maxPool2d(X, opts, { output: Y, indices: I }) : () => pg.avgPool2d(X, opts, { output: Y }), theirOp],
+      backwardResident: [
+        w.op === 'max' ? () => pg.maxPool2dBackward(G, I, w.shape, { gradInput: GX }) : () => pg.avgPool2dBackward(G, w.shape, opts, { gradInput: GX }),
+        () => theirGrad(DY).dispose(),
+      ],
+      backwardPlain: [
+        w.op === 'max' ? () => pg.maxPool2dBackward(g, indices, w.shape) : () => pg.avgPool2dBackward(g, w.shape, opts),
+        () => {
+          const d = tf.tensor4d(gh, oshape);
+          const gx = theirGrad(d);
+          gx.dataSync();
+          d.dispose();
+          gx.dispose();
+        },
+      ],
     };
     const r = (results[w.id] = {});
     for (const [name, [mine, theirs]] of Object.entries(pairs)) {
@@ -189,8 +219,8 @@ export async function runInterleaved(WORKLOADS, budgetMs) {
       }
       r[name] = { ratios, ours, theirs: their };
     }
-    for (const t of [XN, YN, X, Y, I]) t.free();
-    T.dispose();
+    for (const t of [XN, YN, X, Y, I, G, GX]) t.free();
+    for (const t of [T, TY, DY]) t.dispose();
   }
   return { results };
 }
