@@ -1,10 +1,10 @@
 // Channels-last kernels (the layout XNNPACK pools in). Every inner loop runs
 // over the C channels of one position, which are contiguous. The forward
-// passes take the positions whose windows lie inside the input along W a
-// row at a time, 8 vectors of channels per step over a list of tap offsets
-// (any kernel, stride, dilation or padding); the positions at the left and
-// right borders, and every position with indices, go window by window
-// (Position).
+// passes take an output row at a time over lists of tap offsets (any kernel,
+// stride, dilation or padding): the columns whose windows lie inside the
+// input along W as one run, each border column as a run of its own over its
+// clipped taps. Max rows with a NaN, windows wholly in the padding and
+// kernels of more than kMaxTaps taps go window by window (Position).
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
@@ -26,10 +26,6 @@ struct Sizes {
         in_plane(int64_t{p.in_h} * p.in_w),
         out_plane(int64_t{p.out_h} * p.out_w) {}
 };
-
-}  // namespace
-
-namespace {
 
 using simd::f32x4;
 using simd::i32x4;
@@ -63,17 +59,13 @@ void max_indices_block(const float* in, const Taps& taps, float* out, int32_t* i
   }
 }
 
-}  // namespace
-
-namespace {
-
 // Counters behind nhwc_fast_rows() / nhwc_exact_rows().
 uint64_t fast_rows = 0;
 uint64_t exact_rows = 0;
 
 // One output position, any window (clipped or not), by the exact rules: the
-// border positions of every plan, and all positions of plans the unrolled
-// kernels do not take.
+// max rows that hold a NaN, windows wholly in the padding, and kernels of
+// more than kMaxTaps taps.
 struct Position {
   const Plan& p;
   const float* batch;  // the batch's input, [H, W, C]
@@ -117,8 +109,8 @@ struct Position {
   }
 
   // Summed in row-major tap order from 0 (so -0 sums to +0, as in PyTorch),
-  // as the NCHW kernels and the interior rows do: every path gives the same
-  // bits. Small rather than fast: it only runs for the border positions.
+  // as the NCHW kernels and the row kernels do: every path gives the same
+  // bits. Small rather than fast, as it seldom runs.
   POOLGRAD_SMALL __attribute__((noinline)) void avg(int32_t oh, int32_t ow, float* out) const {
     const AxisOptions& ah = p.opt.h;
     const AxisOptions& aw = p.opt.w;
@@ -188,8 +180,9 @@ struct RowWindow {
 };
 
 // The taps of a window clipped to rows `wh` and columns `ww`, as offsets from
-// its first tap, in a local array: read through a pointer that a store to
-// the output might alias, each offset would be loaded again for every vector.
+// its first tap (so the first is 0 and none points before the input), made
+// once per run of columns. The kernels read each offset once per step of 8
+// (or 4) vectors.
 struct LocalTaps {
   std::ptrdiff_t at[kMaxTaps];
   int32_t position[kMaxTaps];  // max pooling's index of each tap (h·W + w) in the first window

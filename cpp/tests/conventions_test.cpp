@@ -322,7 +322,7 @@ TEST(Conventions, path_for_routes_each_convention) {
 // max rows whose windows hold a NaN again by the exact rule. Both must give the reference's
 // bits, -0 and ties included: max against the naive reference, average
 // against the float32 row-major window mean of the NCHW general path.
-TEST(Conventions, nhwc_interior_rows_are_unrolled_and_rows_with_nan_take_the_exact_rule) {
+TEST(Conventions, nhwc_row_kernels_match_the_reference_bit_for_bit_and_nan_rows_take_the_exact_rule) {
   Rng rng;
   const uint64_t fast_before = detail::nhwc_fast_rows();
   const uint64_t exact_before = detail::nhwc_exact_rows();
