@@ -166,7 +166,7 @@ template <int KW, int SW>
 void max_planes(const Plan& p, const float* input, float* output, int32_t* indices) {
   const AxisOptions& ah = p.opt.h;
   const AxisOptions& aw = p.opt.w;
-  const Interior iv = max_interior(p);
+  const Interior iv = interior_columns(p);
   const int64_t in_plane = int64_t{p.in_h} * p.in_w;
   const int64_t out_plane = int64_t{p.out_h} * p.out_w;
   MaxRow r;

@@ -162,7 +162,7 @@ struct RowPlan {
   Interior cols;
   Taps taps;
   bool any = false;
-  POOLGRAD_SMALL __attribute__((noinline)) RowPlan(const Plan& p, int64_t c_count) : cols(axis_interior(p.opt.w, p.in_w, p.out_w)) {
+  POOLGRAD_SMALL __attribute__((noinline)) RowPlan(const Plan& p, int64_t c_count) : cols(interior_columns(p)) {
     any = window_taps(p, c_count, &taps);
   }
 };
@@ -187,10 +187,12 @@ struct LocalTaps {
   std::ptrdiff_t at[kMaxTaps];
   int32_t position[kMaxTaps];  // max pooling's index of each tap (h·W + w) in the first window
   int32_t count = 0;
+  int32_t per_row;           // taps in each window row
   int32_t checked_from = 1;  // max pooling: the first tap whose NaN must be looked for
   POOLGRAD_SMALL __attribute__((noinline)) LocalTaps(const Plan& p, const Taps& taps, const AxisWindow& wh,
                                                      const AxisWindow& ww) {
     const int32_t kw = p.opt.w.kernel;
+    per_row = ww.last - ww.first;
     const std::ptrdiff_t origin = taps.at[wh.first * kw + ww.first];
     for (int32_t i = wh.first; i < wh.last; ++i) {
       POOLGRAD_SCALAR_LOOP
@@ -202,12 +204,14 @@ struct LocalTaps {
   }
 };
 
-// Walks output row r's columns: span(ow, columns, ww) for the run of
-// interior columns (one call) and for each border column whose window holds
-// an input column (one call each, its window clipped); outside(ow) for the
-// columns whose window lies wholly in the padding.
+// Walks output row r's columns: span(ow, columns, first, taps) for the run
+// of interior columns (one call) and for each border column whose window
+// holds an input column (one call each, its window clipped), where `first`
+// is the first tap of the first window and `taps` its taps; outside(ow) for
+// the columns whose window lies wholly in the padding.
 template <class Span, class Outside>
-void row_spans(const Plan& p, const RowPlan& rp, Span&& span, Outside&& outside) {
+void row_spans(const Plan& p, const RowPlan& rp, const RowWindow& r, const float* batch, std::ptrdiff_t c_count,
+               Span&& span, Outside&& outside) {
   for (int32_t ow = 0; ow < p.out_w; ++ow) {
     const auto ww = axis_window(ow, p.in_w, p.opt.w);
     if (ww.first == ww.last) {
@@ -215,85 +219,72 @@ void row_spans(const Plan& p, const RowPlan& rp, Span&& span, Outside&& outside)
       continue;
     }
     const int32_t columns = ow == rp.cols.lo && rp.cols.lo < rp.cols.hi ? rp.cols.hi - rp.cols.lo : 1;
-    span(ow, columns, ww);
+    LocalTaps taps(p, rp.taps, r.wh, ww);
+    span(ow, columns, batch + (int64_t{r.first_row} * p.in_w + ww.start + ww.first * p.opt.w.dilation) * c_count, taps);
     ow += columns - 1;
   }
 }
 
 // Max over a window's taps, V vectors of channels from `x`: V independent
-// pmax chains (8 hide pmax's latency), each keeping the earlier tap on
-// ties. pmax ignores a NaN in a later tap, so the taps from
-// `taps.checked_from` on are also added to `sum` (NaN in, NaN out) and the
-// caller computes the row again by the exact rule if the sum is NaN. A NaN in
-// the first tap needs no check: the chain keeps it, and the first NaN is the
-// exact rule's answer. Adding as the taps come costs less than a separate
-// scan for NaN, even where windows overlap.
-template <int V>
-inline void max_taps(const float* x, const LocalTaps& taps, float* out, f32x4& sum) {
-  f32x4 best[V];
-  for (int v = 0; v < V; ++v) best[v] = simd::load(x + taps.at[0] + 4 * v);
-  int32_t t = 1;
-  for (; t < taps.checked_from; ++t) {
-    const float* q = x + taps.at[t];
-    for (int v = 0; v < V; ++v) best[v] = simd::pmax(best[v], simd::load(q + 4 * v));
-  }
-  for (; t < taps.count; ++t) {
-    const float* q = x + taps.at[t];
-    f32x4 in[V];
-    for (int v = 0; v < V; ++v) in[v] = simd::load(q + 4 * v);
-    f32x4 added = in[0];
-    for (int v = 1; v < V; ++v) added += in[v];
-    sum += added;
-    for (int v = 0; v < V; ++v) best[v] = simd::pmax(best[v], in[v]);
-  }
-  for (int v = 0; v < V; ++v) simd::store(out + 4 * v, best[v]);
-}
-
-// With indices: a later tap wins where it is greater (ties keep the earlier
-// one), so the index is the largest position of a tap that won,
-// max_s(at, won & position), as taps come in increasing position order. A
-// NaN never wins here; the sum finds it as in max_taps.
-template <int V>
-inline void max_index_taps(const float* x, const LocalTaps& taps, int32_t shift, float* out, int32_t* idx,
-                           f32x4& sum) {
+// pmax chains (8 hide pmax's latency), each keeping the earlier tap on ties.
+// With INDICES a later tap wins where it is greater, so the index is the
+// largest position of a tap that won, max_s(at, won & position), as taps
+// come in increasing position order. pmax ignores a NaN in a later tap, so
+// the taps from `taps.checked_from` on are also added to `sum` (NaN in, NaN
+// out) and the caller computes the row again by the exact rule if the sum is
+// NaN. A NaN in the first tap needs no check: the chain keeps it, and the
+// first NaN is the exact rule's answer. Adding as the taps come costs less
+// than a separate scan for NaN, even where windows overlap.
+template <int V, bool INDICES>
+inline void max_taps(const float* x, const LocalTaps& taps, int32_t shift, float* out, int32_t* idx, f32x4& sum) {
   f32x4 best[V];
   i32x4 at[V];
   for (int v = 0; v < V; ++v) {
     best[v] = simd::load(x + taps.at[0] + 4 * v);
-    at[v] = simd::splat(taps.position[0] + shift);
+    if constexpr (INDICES) at[v] = simd::splat(taps.position[0] + shift);
   }
-  for (int32_t t = 1; t < taps.count; ++t) {
+  const auto tap = [&](int32_t t, bool checked) {
     const float* q = x + taps.at[t];
-    const i32x4 here = simd::splat(taps.position[t] + shift);
     f32x4 in[V];
     for (int v = 0; v < V; ++v) in[v] = simd::load(q + 4 * v);
-    if (t >= taps.checked_from) {
+    if (checked) {
       f32x4 added = in[0];
       for (int v = 1; v < V; ++v) added += in[v];
       sum += added;
     }
-    for (int v = 0; v < V; ++v) {
-      const i32x4 won = simd::opaque(in[v] > best[v]);
-      best[v] = simd::pmax(best[v], in[v]);
-      at[v] = simd::max_s(at[v], won & here);
+    if constexpr (INDICES) {
+      const i32x4 here = simd::splat(taps.position[t] + shift);
+      for (int v = 0; v < V; ++v) at[v] = simd::max_s(at[v], simd::opaque(in[v] > best[v]) & here);
     }
-  }
+    for (int v = 0; v < V; ++v) best[v] = simd::pmax(best[v], in[v]);
+  };
+  int32_t t = 1;
+  for (; t < taps.checked_from; ++t) tap(t, false);
+  for (; t < taps.count; ++t) tap(t, true);
   for (int v = 0; v < V; ++v) {
     simd::store(out + 4 * v, best[v]);
-    simd::store(idx + 4 * v, at[v]);
+    if constexpr (INDICES) simd::store(idx + 4 * v, at[v]);
   }
 }
 
-__attribute__((noinline)) bool max_index_row(const float* first, std::ptrdiff_t step, int32_t stride,
-                                             const LocalTaps& taps, int32_t columns, std::ptrdiff_t c_count,
-                                             float* out, int32_t* idx) {
+// `columns` output positions from `first`, the first tap of the first one's
+// window, `stride` columns apart. Returns whether a tap held NaN (or both
+// infinities, which merely costs the exact computation). With indices 4
+// vectors per step (the index chains need the registers), without 8.
+template <bool INDICES>
+__attribute__((noinline)) bool max_row(const float* first, int32_t stride, const LocalTaps& taps, int32_t columns,
+                                       std::ptrdiff_t c_count, float* out, int32_t* idx) {
+  constexpr int V = INDICES ? 4 : 8;
   f32x4 sum = simd::splat(0.0f);
   float tail = 0.0f;
-  for (int32_t i = 0; i < columns; ++i, first += step, out += c_count, idx += c_count) {
+  // Without indices `idx` is null, and no offset may be added to it.
+  const auto index_at = [&](std::ptrdiff_t k) { return INDICES ? idx + k : nullptr; };
+  for (int32_t i = 0; i < columns; ++i, first += stride * c_count, out += c_count) {
     const int32_t shift = i * stride;
+    const std::ptrdiff_t o = std::ptrdiff_t{i} * c_count;
     std::ptrdiff_t c = 0;
-    for (; c + 16 <= c_count; c += 16) max_index_taps<4>(first + c, taps, shift, out + c, idx + c, sum);
-    for (; c + 4 <= c_count; c += 4) max_index_taps<1>(first + c, taps, shift, out + c, idx + c, sum);
+    for (; c + 4 * V <= c_count; c += 4 * V) max_taps<V, INDICES>(first + c, taps, shift, out + c, index_at(o + c), sum);
+    for (; c + 4 <= c_count; c += 4) max_taps<1, INDICES>(first + c, taps, shift, out + c, index_at(o + c), sum);
     POOLGRAD_SCALAR_LOOP
     for (; c < c_count; ++c) {
       float best = first[c + taps.at[0]];
@@ -301,38 +292,13 @@ __attribute__((noinline)) bool max_index_row(const float* first, std::ptrdiff_t 
       for (int32_t t = 1; t < taps.count; ++t) {
         const float v = first[c + taps.at[t]];
         if (t >= taps.checked_from) tail += v;
-        if (v > best) {
+        if (v > best) {  // pmax's rule
           best = v;
           best_at = taps.position[t];
         }
       }
       out[c] = best;
-      idx[c] = best_at + shift;
-    }
-  }
-  return simd::any_nan(sum) || tail != tail;
-}
-
-// `columns` output positions from `first`, the first tap of the first one's
-// window, `step` apart. Returns whether a tap held NaN (or both infinities,
-// which merely costs the exact computation).
-__attribute__((noinline)) bool max_row(const float* first, std::ptrdiff_t step, const LocalTaps& taps, int32_t columns,
-             std::ptrdiff_t c_count, float* out) {
-  f32x4 sum = simd::splat(0.0f);
-  float tail = 0.0f;
-  for (int32_t i = 0; i < columns; ++i, first += step, out += c_count) {
-    std::ptrdiff_t c = 0;
-    for (; c + 32 <= c_count; c += 32) max_taps<8>(first + c, taps, out + c, sum);
-    for (; c + 4 <= c_count; c += 4) max_taps<1>(first + c, taps, out + c, sum);
-    POOLGRAD_SCALAR_LOOP
-    for (; c < c_count; ++c) {
-      float best = first[c + taps.at[0]];
-      for (int32_t t = 1; t < taps.count; ++t) {
-        const float v = first[c + taps.at[t]];
-        if (t >= taps.checked_from) tail += v;
-        if (best < v) best = v;  // pmax's rule
-      }
-      out[c] = best;
+      if constexpr (INDICES) idx[o + c] = best_at + shift;
     }
   }
   return simd::any_nan(sum) || tail != tail;
@@ -348,9 +314,8 @@ __attribute__((noinline)) bool max_row(const float* first, std::ptrdiff_t step, 
 void max_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats output, Indices indices) {
   const Sizes z(p);
   const auto c_count = static_cast<std::ptrdiff_t>(z.channels);
-  const AxisOptions& aw = p.opt.w;
+  const int32_t stride = p.opt.w.stride;
   const bool contiguous = p.opt.h.dilation == 1;
-  const std::ptrdiff_t step = aw.stride * c_count;
   for (int64_t n = 0; n < z.batches; ++n) {
     const float* batch = input.data + n * z.in_plane * c_count;
     const Position at{p, batch, c_count};
@@ -360,35 +325,35 @@ void max_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats output
       const int64_t row_at = (n * z.out_plane + int64_t{oh} * p.out_w) * c_count;
       float* row_out = output.data + row_at;
       int32_t* row_idx = indices.data ? indices.data + row_at : nullptr;
+      const auto exact = [&](int32_t ow) {
+        at.max(oh, ow, row_out + int64_t{ow} * c_count, row_idx ? row_idx + int64_t{ow} * c_count : nullptr);
+      };
       const RowWindow r(p, oh);
-      bool exact = !rp.any || r.empty || (contiguous && r.first_row <= nan_until);
-      if (!exact) {
+      bool by_window = !rp.any || r.empty || (contiguous && r.first_row <= nan_until);
+      if (!by_window) {
         const int32_t seen_rows = contiguous ? std::max(0, looked_at_until + 1 - r.first_row) : 0;
         bool nan = false;
         row_spans(
-            p, rp,
-            [&](int32_t ow, int32_t columns, const AxisWindow& ww) {
-              const float* first = batch + (int64_t{r.first_row} * p.in_w + ww.start + ww.first * aw.dilation) * c_count;
-              LocalTaps taps(p, rp.taps, r.wh, ww);
-              taps.checked_from = std::max(1, seen_rows * (ww.last - ww.first));
+            p, rp, r, batch, c_count,
+            [&](int32_t ow, int32_t columns, const float* first, LocalTaps& taps) {
+              taps.checked_from = std::max(1, seen_rows * taps.per_row);
               const int64_t o = int64_t{ow} * c_count;
-              nan |= row_idx ? max_index_row(first, step, aw.stride, taps, columns, c_count, row_out + o, row_idx + o)
-                             : max_row(first, step, taps, columns, c_count, row_out + o);
+              nan |= row_idx ? max_row<true>(first, stride, taps, columns, c_count, row_out + o, row_idx + o)
+                             : max_row<false>(first, stride, taps, columns, c_count, row_out + o, nullptr);
             },
-            [&](int32_t ow) { at.max(oh, ow, row_out + int64_t{ow} * c_count, row_idx ? row_idx + int64_t{ow} * c_count : nullptr); });
+            exact);
         ++fast_rows;
         if (contiguous) looked_at_until = std::max(looked_at_until, r.last_row);
         if (nan) {
-          exact = true;
+          by_window = true;
           nan_until = r.last_row;
           ++exact_rows;
         }
       } else if (rp.any && !r.empty) {
         ++exact_rows;
       }
-      if (exact)
-        for (int32_t ow = 0; ow < p.out_w; ++ow)
-          at.max(oh, ow, row_out + int64_t{ow} * c_count, row_idx ? row_idx + int64_t{ow} * c_count : nullptr);
+      if (by_window)
+        for (int32_t ow = 0; ow < p.out_w; ++ow) exact(ow);
     }
   }
 }
@@ -427,29 +392,26 @@ __attribute__((noinline)) void avg_row(const float* first, std::ptrdiff_t step, 
 void avg_nhwc(const Plan& p, const RowPlan& rp, ConstFloats input, Floats output) {
   const Sizes z(p);
   const auto c_count = static_cast<std::ptrdiff_t>(z.channels);
-  const AxisOptions& aw = p.opt.w;
-  const std::ptrdiff_t step = aw.stride * c_count;
+  const std::ptrdiff_t step = p.opt.w.stride * c_count;
   for (int64_t n = 0; n < z.batches; ++n) {
     const float* batch = input.data + n * z.in_plane * c_count;
     const Position at{p, batch, c_count};
     for (int32_t oh = 0; oh < p.out_h; ++oh) {
       float* row_out = output.data + (n * z.out_plane + int64_t{oh} * p.out_w) * c_count;
       const RowWindow r(p, oh);
-      const auto outside = [&](int32_t ow) { at.avg(oh, ow, row_out + int64_t{ow} * c_count); };
+      const auto by_window = [&](int32_t ow) { at.avg(oh, ow, row_out + int64_t{ow} * c_count); };
       if (!rp.any || r.empty) {
-        for (int32_t ow = 0; ow < p.out_w; ++ow) outside(ow);
+        for (int32_t ow = 0; ow < p.out_w; ++ow) by_window(ow);
         continue;
       }
       ++fast_rows;
       row_spans(
-          p, rp,
-          [&](int32_t ow, int32_t columns, const AxisWindow& ww) {
-            const float* first = batch + (int64_t{r.first_row} * p.in_w + ww.start + ww.first * aw.dilation) * c_count;
+          p, rp, r, batch, c_count,
+          [&](int32_t ow, int32_t columns, const float* first, const LocalTaps& taps) {
             // A run's windows all hold the same taps: one divisor.
-            avg_row(first, step, LocalTaps(p, rp.taps, r.wh, ww), columns, c_count,
-                    avg_divisor(p, oh, ow), row_out + int64_t{ow} * c_count);
+            avg_row(first, step, taps, columns, c_count, avg_divisor(p, oh, ow), row_out + int64_t{ow} * c_count);
           },
-          outside);
+          by_window);
     }
   }
 }

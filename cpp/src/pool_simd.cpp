@@ -15,10 +15,10 @@ int32_t floor_div(int64_t a, int64_t b) {
   return static_cast<int32_t>(a >= 0 ? a / b : -((-a + b - 1) / b));
 }
 
-Interior clip(int32_t out, int64_t lo, int64_t last) {
+Interior clip(const Plan& p, int64_t lo, int64_t last) {
   Interior r;
   r.lo = static_cast<int32_t>(std::max<int64_t>(lo, 0));
-  r.hi = static_cast<int32_t>(std::min<int64_t>(last + 1, out));
+  r.hi = static_cast<int32_t>(std::min<int64_t>(last + 1, p.out_w));
   if (r.hi < r.lo) r.hi = r.lo;
   return r;
 }
@@ -57,14 +57,13 @@ const char* path_name(Path path) {
   return "?";
 }
 
-// Positions whose window starts at or after 0 and whose last tap is < in.
-Interior axis_interior(const AxisOptions& a, int32_t in, int32_t out) {
+// Columns whose window starts at or after 0 and whose last tap is < in_w.
+Interior interior_columns(const Plan& p) {
+  const AxisOptions& a = p.opt.w;
   const int64_t lo = (int64_t{a.padding} + a.stride - 1) / a.stride;
-  const int64_t reach = int64_t{in} - 1 + a.padding - int64_t{a.kernel - 1} * a.dilation;
-  return clip(out, lo, floor_div(reach, a.stride));
+  const int64_t reach = int64_t{p.in_w} - 1 + a.padding - int64_t{a.kernel - 1} * a.dilation;
+  return clip(p, lo, floor_div(reach, a.stride));
 }
-
-Interior max_interior(const Plan& p) { return axis_interior(p.opt.w, p.in_w, p.out_w); }
 
 bool pytorch_shaped(const Plan& p) {
   const AxisOptions& h = p.opt.h;
@@ -96,7 +95,7 @@ Path path_for(Op op, const Plan& p) {
 }
 
 Path max_forward_path(const Plan& p) {
-  const Interior in = max_interior(p);
+  const Interior in = interior_columns(p);
   if (in.hi - in.lo < kLanes) return Path::general;
   const AxisOptions& a = p.opt.w;
   if (a.dilation == 1 && a.stride == 2 && a.kernel == 2) return Path::max_k2s2;

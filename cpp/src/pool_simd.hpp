@@ -43,14 +43,12 @@ bool pytorch_shaped(const Plan& p);
 
 const char* path_name(Path path);
 
-// Output positions [lo, hi) along one axis whose windows lie wholly inside
-// the input; the vector paths handle those, the window-by-window code the rest.
+// Output columns [lo, hi) whose window lies wholly inside the input along W;
+// the vector paths handle those as one run, the border columns apart.
 struct Interior {
   int32_t lo = 0, hi = 0;
 };
-Interior axis_interior(const AxisOptions& a, int32_t in, int32_t out);
-// Along W, for the NCHW max kernels.
-Interior max_interior(const Plan& p);
+Interior interior_columns(const Plan& p);
 
 Path max_forward_path(const Plan& p);
 Path avg_forward_path(const Plan& p);

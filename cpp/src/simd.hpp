@@ -15,7 +15,8 @@
 #define POOLGRAD_SCALAR_LOOP
 #endif
 
-// On code that runs rarely (border positions, set-up): size over speed.
+// On code that runs rarely (window-by-window positions, set-up): size over
+// speed.
 #if defined(__clang__)
 #define POOLGRAD_SMALL __attribute__((minsize))
 #else
@@ -116,16 +117,6 @@ inline i32x4 opaque(i32x4 mask) {
   __asm__("" : "+r"(mask));
 #endif
   return mask;
-}
-
-// Hides a pointer's origin from the optimizer, so address arithmetic stays
-// where it is written.
-template <typename T>
-inline void barrier(T*& p) {
-#if defined(__wasm_simd128__)
-  __asm__("" : "+r"(p));
-#endif
-  (void)p;
 }
 
 // The max-pooling update rule as a lane mask: a later tap `v` replaces the
