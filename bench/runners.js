@@ -9,83 +9,86 @@ import {
 } from './workloads.js';
 
 
+// One workload's poolgrad calls on fixed inputs: NCHW plain and resident
+// (alloc() tensors; max with indices), backward (max from the forward's
+// indices), and channels last, the layout tfjs-wasm (XNNPACK) pools in,
+// without indices resident and plain, and with indices. free() releases the
+// tensors.
+function poolgradCalls(pg, w) {
+  const max = w.op === 'max';
+  const shape = w.shape;
+  const oshape = outShapeOf(w);
+  const opts = { kernelSize: w.k, stride: w.s, padding: w.p };
+  const x = { data: inputOf(w), shape };
+  const g = { data: gradOf(w), shape: oshape };
+  const X = pg.alloc(shape);
+  const Y = pg.alloc(oshape);
+  const I = max ? pg.alloc(oshape, 'int32') : null;
+  const G = pg.alloc(oshape);
+  const GX = pg.alloc(shape);
+  X.data.set(x.data);
+  G.data.set(g.data);
+  const xn = { data: toNHWC(x.data, shape), shape: nhwc(shape) };
+  const XN = pg.alloc(xn.shape);
+  const YN = pg.alloc(nhwc(oshape));
+  const IN = max ? pg.alloc(nhwc(oshape), 'int32') : null;
+  XN.data.set(xn.data);
+  const nhwcOpts = { ...opts, dataFormat: 'NHWC' };
+  const values = max ? { ...nhwcOpts, returnIndices: false } : nhwcOpts;
+  const pool = max ? pg.maxPool2d : pg.avgPool2d;
+  // The forward's indices, for max pooling's backward: plain from a plain
+  // call, resident in I.
+  const plainIndices = max ? pg.maxPool2d(x, opts).indices : null;
+  if (max) pg.maxPool2d(X, opts, { output: Y, indices: I });
+  return {
+    x, g, X, Y, I, GX, xn, opts, values,
+    forwardPlain: () => pool(x, opts),
+    forwardResident: max ? () => pg.maxPool2d(X, opts, { output: Y, indices: I }) : () => pg.avgPool2d(X, opts, { output: Y }),
+    backwardPlain: max ? () => pg.maxPool2dBackward(g, plainIndices, shape) : () => pg.avgPool2dBackward(g, shape, opts),
+    backwardResident: max
+      ? () => pg.maxPool2dBackward(G, I, shape, { gradInput: GX })
+      : () => pg.avgPool2dBackward(G, shape, opts, { gradInput: GX }),
+    nhwcValues: () => pool(XN, values, { output: YN }),
+    nhwcValuesPlain: () => pool(xn, values),
+    nhwcIndices: max ? () => pg.maxPool2d(XN, nhwcOpts, { output: YN, indices: IN }) : null,
+    free: () => [X, Y, I, G, GX, XN, YN, IN].forEach((t) => t?.free()),
+  };
+}
+
 export async function runPoolgrad(WORKLOADS, budgetMs) {
   const measure = (fn) => time(fn, budgetMs);
   const pg = await import('../js/node.js');
   await pg.ready();
   const results = {};
   for (const w of WORKLOADS) {
-    const shape = w.shape;
+    const c = poolgradCalls(pg, w);
     const oshape = outShapeOf(w);
-    const opts = { kernelSize: w.k, stride: w.s, padding: w.p };
-    const x = { data: inputOf(w), shape };
-    const g = { data: gradOf(w), shape: oshape };
-    const X = pg.alloc(shape);
-    const Y = pg.alloc(oshape);
-    const G = pg.alloc(oshape);
-    const GX = pg.alloc(shape);
-    X.data.set(x.data);
-    G.data.set(g.data);
     const r = (results[w.id] = {});
-    // Channels last, as tfjs-wasm (XNNPACK) pools: the like-for-like rows.
-    const nshape = nhwc(shape);
-    const noshape = nhwc(oshape);
-    const XN = pg.alloc(nshape);
-    const YN = pg.alloc(noshape);
-    const xn = { data: toNHWC(x.data, shape), shape: nshape };
-    XN.data.set(xn.data);
-    const nopts = { ...opts, dataFormat: 'NHWC' };
+    // Channels last: the like-for-like rows.
+    r.nhwc = { values: measure(c.nhwcValues), valuesPlain: measure(c.nhwcValuesPlain) };
+    if (c.nhwcIndices) r.nhwc.indices = measure(c.nhwcIndices);
+    const valuesOf = (result) => (w.op === 'max' ? result.output.data : result.data);
+    r.nhwcSame = same(toNCHW(valuesOf(c.nhwcValuesPlain()), oshape), valuesOf(c.forwardPlain()));
+    r.forward = { plain: measure(c.forwardPlain), resident: measure(c.forwardResident) };
+    r.backward = { plain: measure(c.backwardPlain), resident: measure(c.backwardResident) };
+    const y = c.forwardPlain();
+    const gx = c.backwardPlain();
     if (w.op === 'max') {
-      const IN = pg.alloc(noshape, 'int32');
-      const values = { ...nopts, returnIndices: false };
-      r.nhwc = {
-        values: measure(() => pg.maxPool2d(XN, values, { output: YN })),
-        valuesPlain: measure(() => pg.maxPool2d(xn, values)),
-        indices: measure(() => pg.maxPool2d(XN, nopts, { output: YN, indices: IN })),
-      };
-      r.nhwcSame = same(toNCHW(pg.maxPool2d(xn, values).output.data, oshape), pg.maxPool2d(x, opts).output.data);
-      IN.free();
+      r.same = same(y.output.data, c.Y.data) && same(y.indices.data, c.I.data) && same(gx.data, c.GX.data);
+      r.probes = { forward: probe(y.output.data), backward: probe(gx.data) };
     } else {
-      r.nhwc = {
-        values: measure(() => pg.avgPool2d(XN, nopts, { output: YN })),
-        valuesPlain: measure(() => pg.avgPool2d(xn, nopts)),
-      };
-      r.nhwcSame = same(toNCHW(pg.avgPool2d(xn, nopts).data, oshape), pg.avgPool2d(x, opts).data);
-    }
-    XN.free();
-    YN.free();
-    if (w.op === 'max') {
-      const I = pg.alloc(oshape, 'int32');
-      const plain = pg.maxPool2d(x, opts);
-      r.forward = { plain: measure(() => pg.maxPool2d(x, opts)), resident: measure(() => pg.maxPool2d(X, opts, { output: Y, indices: I })) };
-      r.backward = {
-        plain: measure(() => pg.maxPool2dBackward(g, plain.indices, shape)),
-        resident: measure(() => pg.maxPool2dBackward(G, I, shape, { gradInput: GX })),
-      };
-      const gx = pg.maxPool2dBackward(g, plain.indices, shape);
-      r.same = same(plain.output.data, Y.data) && same(plain.indices.data, I.data) && same(gx.data, GX.data);
-      r.probes = { forward: probe(plain.output.data), backward: probe(gx.data) };
-      I.free();
-    } else {
-      const y = pg.avgPool2d(x, opts);
-      r.forward = { plain: measure(() => pg.avgPool2d(x, opts)), resident: measure(() => pg.avgPool2d(X, opts, { output: Y })) };
-      r.backward = {
-        plain: measure(() => pg.avgPool2dBackward(g, shape, opts)),
-        resident: measure(() => pg.avgPool2dBackward(G, shape, opts, { gradInput: GX })),
-      };
-      const gx = pg.avgPool2dBackward(g, shape, opts);
-      r.same = same(y.data, Y.data) && same(gx.data, GX.data);
+      r.same = same(y.data, c.Y.data) && same(gx.data, c.GX.data);
       // TensorFlow.js divides by the window's input elements only: the
       // countIncludePad: false semantics, checked separately.
-      const ex = { ...opts, countIncludePad: false };
+      const ex = { ...c.opts, countIncludePad: false };
       r.probes = {
         forward: probe(y.data),
         backward: probe(gx.data),
-        forwardExcludePad: probe(pg.avgPool2d(x, ex).data),
-        backwardExcludePad: probe(pg.avgPool2dBackward(g, shape, ex).data),
+        forwardExcludePad: probe(pg.avgPool2d(c.x, ex).data),
+        backwardExcludePad: probe(pg.avgPool2dBackward(c.g, w.shape, ex).data),
       };
     }
-    for (const t of [X, Y, G, GX]) t.free();
+    c.free();
   }
   const stats = pg.memoryStats();
   return { results, simd: stats.simd };
@@ -136,97 +139,43 @@ const PAIR_SAMPLES = 15;
 export async function runInterleaved(WORKLOADS, budgetMs) {
   const pg = await import('../js/node.js');
   await pg.ready();
-  const tf = await import('@tensorflow/tfjs-core');
-  const tfWasm = await import('@tensorflow/tfjs-backend-wasm');
-  tfWasm.setThreadsCount(1);
-  await tf.setBackend('wasm');
-  await tf.ready();
+  const tf = await loadTfjs('wasm');
   const sampleMs = Math.max(5, budgetMs / PAIR_SAMPLES / 2);
   const results = {};
   for (const w of WORKLOADS) {
-    const shape = nhwc(w.shape);
-    const oshape = nhwc(outShapeOf(w));
-    const opts = { kernelSize: w.k, stride: w.s, padding: w.p };
-    const xh = toNHWC(inputOf(w), w.shape);
-    const plainNhwc = { data: xh, shape };
-    const XN = pg.alloc(shape);
-    XN.data.set(xh);
-    const YN = pg.alloc(oshape);
-    const X = pg.alloc(w.shape);
-    X.data.set(inputOf(w));
-    const Y = pg.alloc(outShapeOf(w));
-    const I = pg.alloc(outShapeOf(w), 'int32');
-    const nhwcOpts = w.op === 'max' ? { ...opts, dataFormat: 'NHWC', returnIndices: false } : { ...opts, dataFormat: 'NHWC' };
-    const pool = w.op === 'max' ? pg.maxPool2d : pg.avgPool2d;
-    const T = tf.tensor4d(xh, shape);
-    const op = (t) => (w.op === 'max' ? tf.maxPool(t, w.k, w.s, w.p, 'floor') : tf.avgPool(t, w.k, w.s, w.p, 'floor'));
-    const theirOp = () => op(T).dispose();
-    const theirPlain = () => {
-      const t = tf.tensor4d(xh, shape);
-      const y = op(t);
-      y.dataSync();
-      t.dispose();
-      y.dispose();
-    };
-    // Backward as in the separate runners: ours NCHW (max from the forward's
-    // indices), tfjs's gradient kernels with the forward's tensors uploaded.
-    const g = { data: gradOf(w), shape: outShapeOf(w) };
-    const G = pg.alloc(g.shape);
-    G.data.set(g.data);
-    const GX = pg.alloc(w.shape);
-    const indices = w.op === 'max' ? pg.maxPool2d({ data: inputOf(w), shape: w.shape }, opts).indices : null;
-    if (indices) pg.maxPool2d(X, opts, { output: Y, indices: I });
-    const gh = toNHWC(g.data, g.shape);
-    const TY = op(T);
-    const DY = tf.tensor4d(gh, oshape);
-    const attrs = { filterSize: w.k, strides: w.s, pad: w.p, dimRoundingMode: 'floor' };
-    const theirGrad = (dy) =>
-      w.op === 'max'
-        ? tf.engine().runKernel('MaxPoolGrad', { dy, input: T, output: TY }, attrs)
-        : tf.engine().runKernel('AvgPoolGrad', { dy, input: T }, attrs);
+    const ours = poolgradCalls(pg, w);
+    const theirs = tfjsCalls(tf, w);
     const pairs = {
-      nhwcValues: [() => pool(XN, nhwcOpts, { output: YN }), theirOp],
-      nhwcValuesPlain: [() => pool(plainNhwc, nhwcOpts), theirPlain],
-      nchwResident: [w.op === 'max' ? () => pg.maxPool2d(X, opts, { output: Y, indices: I }) : () => pg.avgPool2d(X, opts, { output: Y }), theirOp],
-      backwardResident: [
-        w.op === 'max' ? () => pg.maxPool2dBackward(G, I, w.shape, { gradInput: GX }) : () => pg.avgPool2dBackward(G, w.shape, opts, { gradInput: GX }),
-        () => theirGrad(DY).dispose(),
-      ],
-      backwardPlain: [
-        w.op === 'max' ? () => pg.maxPool2dBackward(g, indices, w.shape) : () => pg.avgPool2dBackward(g, w.shape, opts),
-        () => {
-          const d = tf.tensor4d(gh, oshape);
-          const gx = theirGrad(d);
-          gx.dataSync();
-          d.dispose();
-          gx.dispose();
-        },
-      ],
+      nhwcValues: [ours.nhwcValues, theirs.forwardOp],
+      nhwcValuesPlain: [ours.nhwcValuesPlain, theirs.forwardPlain],
+      nchwResident: [ours.forwardResident, theirs.forwardOp],
+      backwardResident: [ours.backwardResident, theirs.backwardOp],
+      backwardPlain: [ours.backwardPlain, theirs.backwardPlain],
     };
     const r = (results[w.id] = {});
-    for (const [name, [mine, theirs]] of Object.entries(pairs)) {
+    for (const [name, [mine, their]] of Object.entries(pairs)) {
       warmUp(mine);
-      warmUp(theirs);
+      warmUp(their);
       const ratios = [];
-      let ours = Infinity;
-      let their = Infinity;
+      let fastestOurs = Infinity;
+      let fastestTheirs = Infinity;
       for (let k = 0; k < PAIR_SAMPLES; k++) {
         const a = meanOver(mine, sampleMs);
-        const b = meanOver(theirs, sampleMs);
+        const b = meanOver(their, sampleMs);
         ratios.push(b / a);
-        ours = Math.min(ours, a);
-        their = Math.min(their, b);
+        fastestOurs = Math.min(fastestOurs, a);
+        fastestTheirs = Math.min(fastestTheirs, b);
       }
-      r[name] = { ratios, ours, theirs: their };
+      r[name] = { ratios, ours: fastestOurs, theirs: fastestTheirs };
     }
-    for (const t of [XN, YN, X, Y, I, G, GX]) t.free();
-    for (const t of [T, TY, DY]) t.dispose();
+    ours.free();
+    theirs.dispose();
   }
   return { results };
 }
 
-export async function runTfjs(backend, WORKLOADS, budgetMs) {
-  const measure = (fn) => time(fn, budgetMs);
+// TensorFlow.js with one backend ('wasm': XNNPACK, one thread; 'cpu').
+async function loadTfjs(backend) {
   const tf = await import('@tensorflow/tfjs-core');
   if (backend === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
@@ -236,51 +185,63 @@ export async function runTfjs(backend, WORKLOADS, budgetMs) {
   }
   await tf.setBackend(backend);
   await tf.ready();
+  return tf;
+}
+
+// One workload's tfjs calls (NHWC, its layout): the op on an uploaded
+// tensor, the plain call (upload + op + dataSync), the gradient kernel (max's
+// from the forward's input and output, as tfjs's own gradient does) on an
+// uploaded gradient, and its plain call, which uploads only the gradient: the
+// forward's tensors are already on the backend in training, which favours
+// tfjs. dispose() frees the tensors.
+function tfjsCalls(tf, w) {
+  const shape = nhwc(w.shape);
+  const oshape = nhwc(outShapeOf(w));
+  const xh = toNHWC(inputOf(w), w.shape);
+  const gh = toNHWC(gradOf(w), outShapeOf(w));
+  const forward = (t) => (w.op === 'max' ? tf.maxPool(t, w.k, w.s, w.p, 'floor') : tf.avgPool(t, w.k, w.s, w.p, 'floor'));
+  const X = tf.tensor4d(xh, shape);
+  const Y = forward(X);
+  const DY = tf.tensor4d(gh, oshape);
+  const attrs = { filterSize: w.k, strides: w.s, pad: w.p, dimRoundingMode: 'floor' };
+  const backward = (dy) =>
+    w.op === 'max'
+      ? tf.engine().runKernel('MaxPoolGrad', { dy, input: X, output: Y }, attrs)
+      : tf.engine().runKernel('AvgPoolGrad', { dy, input: X }, attrs);
+  const plainly = (upload, run) => () => {
+    const t = upload();
+    const out = run(t);
+    out.dataSync();
+    t.dispose();
+    out.dispose();
+  };
+  return {
+    Y,
+    backward: () => backward(DY),
+    forwardPlain: plainly(() => tf.tensor4d(xh, shape), forward),
+    forwardOp: () => forward(X).dispose(),
+    backwardPlain: plainly(() => tf.tensor4d(gh, oshape), backward),
+    backwardOp: () => backward(DY).dispose(),
+    dispose: () => [X, Y, DY].forEach((t) => t.dispose()),
+  };
+}
+
+export async function runTfjs(backend, WORKLOADS, budgetMs) {
+  const measure = (fn) => time(fn, budgetMs);
+  const tf = await loadTfjs(backend);
   const info = backend === 'wasm'
     ? { simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'), threads: (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount() }
     : {};
   const results = {};
   for (const w of WORKLOADS) {
-    const shape = nhwc(w.shape);
-    const oshape = nhwc(outShapeOf(w));
-    const xh = toNHWC(inputOf(w), w.shape);
-    const gh = toNHWC(gradOf(w), outShapeOf(w));
-    const pad = w.p;
-    const forward = (t) => (w.op === 'max' ? tf.maxPool(t, w.k, w.s, pad, 'floor') : tf.avgPool(t, w.k, w.s, pad, 'floor'));
-    const X = tf.tensor4d(xh, shape);
-    const Y = forward(X);
-    const attrs = { filterSize: w.k, strides: w.s, pad, dimRoundingMode: 'floor' };
-    const backward = (dy) =>
-      w.op === 'max'
-        ? tf.engine().runKernel('MaxPoolGrad', { dy, input: X, output: Y }, attrs)
-        : tf.engine().runKernel('AvgPoolGrad', { dy, input: X }, attrs);
-    const DY = tf.tensor4d(gh, oshape);
+    const c = tfjsCalls(tf, w);
     const r = (results[w.id] = {});
-    r.forward = {
-      plain: measure(() => {
-        const t = tf.tensor4d(xh, shape);
-        const y = forward(t);
-        y.dataSync();
-        t.dispose();
-        y.dispose();
-      }),
-      op: measure(() => forward(X).dispose()),
-    };
-    // Backward's plain path uploads only the gradient: the forward's tensors
-    // are already on the backend in training, which favours tfjs.
-    r.backward = {
-      plain: measure(() => {
-        const d = tf.tensor4d(gh, oshape);
-        const gx = backward(d);
-        gx.dataSync();
-        d.dispose();
-        gx.dispose();
-      }),
-      op: measure(() => backward(DY).dispose()),
-    };
-    const gx = backward(DY);
-    r.probes = { forward: probe(toNCHW(Y.dataSync(), outShapeOf(w))), backward: probe(toNCHW(gx.dataSync(), w.shape)) };
-    for (const t of [X, Y, DY, gx]) t.dispose();
+    r.forward = { plain: measure(c.forwardPlain), op: measure(c.forwardOp) };
+    r.backward = { plain: measure(c.backwardPlain), op: measure(c.backwardOp) };
+    const gx = c.backward();
+    r.probes = { forward: probe(toNCHW(c.Y.dataSync(), outShapeOf(w))), backward: probe(toNCHW(gx.dataSync(), w.shape)) };
+    gx.dispose();
+    c.dispose();
   }
   return { results, info };
 }

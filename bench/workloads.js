@@ -106,6 +106,9 @@ export function same(a, b) {
 // --- timing ---------------------------------------------------------------------
 
 const now = () => performance.now();
+// Written by every timed call, so no call's result is dead code to the JIT.
+// eslint-disable-next-line no-unused-vars
+let sink = null;
 function summarize(times) {
   times.sort((a, b) => a - b);
   return { median: times[times.length >> 1], reps: times.length };
@@ -119,15 +122,24 @@ function summarize(times) {
 const WARM_UP_MS = 100;
 
 /**
+ * Calls `fn` back to back for `ms` (at least `minCalls` times, at most 10^6)
+ * and returns the mean time per call in ms.
+ */
+export function warmUp(fn, ms = WARM_UP_MS, minCalls = 2) {
+  const warm = now();
+  let calls = 0;
+  while (calls < minCalls || (now() - warm < ms && calls < 1e6)) {
+    sink = fn();
+    calls++;
+  }
+  return (now() - warm) / calls;
+}
+
+/**
  * Median time of `fn` in ms: WARM_UP_MS (and at least 2 calls) of warm-up,
  * then at least 3 (at most 300) calls within `budgetMs`, at least 7 where
  * 4·budgetMs allows.
  */
-export function warmUp(fn) {
-  const warm = now();
-  for (let calls = 0; calls < 2 || now() - warm < WARM_UP_MS; calls++) fn();
-}
-
 export function measure(fn, budgetMs) {
   warmUp(fn);
   const times = [];
@@ -140,9 +152,6 @@ export function measure(fn, budgetMs) {
   return summarize(times);
 }
 
-// Written by every timed call, so no call's result is dead code to the JIT.
-// eslint-disable-next-line no-unused-vars
-let sink = null;
 
 /**
  * Steady-state time per call of `fn` in ms, for calls far shorter than the
@@ -156,13 +165,7 @@ let sink = null;
 const WARM_MS = 300;
 const SAMPLE_MS = 1;
 export function measurePerCall(fn, budgetMs) {
-  let calls = 0;
-  const warm = now();
-  while (calls < 3 || (now() - warm < WARM_MS && calls < 1e6)) {
-    sink = fn();
-    calls++;
-  }
-  const batch = Math.max(1, Math.ceil(SAMPLE_MS / ((now() - warm) / calls)));
+  const batch = Math.max(1, Math.ceil(SAMPLE_MS / warmUp(fn, WARM_MS, 3)));
   const times = [];
   const start = now();
   while (times.length < 3 || (now() - start < budgetMs && times.length < 300) || (times.length < 7 && now() - start < 4 * budgetMs)) {
