@@ -234,12 +234,7 @@ export function pooledSize(size, kernel, stride, padBegin, dilation, ceilMode, p
   return out;
 }
 
-/** Output [Ho, Wo] of normalised options `o` over an input plane [H, W]; RangeError if empty. */
-export function planeOutputShape([h, w], o) {
-  return planeOutputSize(h, w, o);
-}
-
-/** planeOutputShape for an input plane of h × w. */
+/** Output [Ho, Wo] of normalised options `o` over an input plane of h × w; RangeError if empty. */
 export function planeOutputSize(h, w, o) {
   // Explicit and symmetric padding are known without the input's size.
   const { pads, ceilMode } = o.pads ? o : resolvePadding([h, w], o);
@@ -274,5 +269,5 @@ export function outputShape(inputShape, options) {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`inputShape[${i}] must be a positive integer, but got ${show(v)}`);
   });
   const o = normalizeOptions('any', options, 'outputShape');
-  return planeOutputShape(inputShape, o);
+  return planeOutputSize(inputShape[0], inputShape[1], o);
 }

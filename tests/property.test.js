@@ -464,7 +464,7 @@ describe('every bad input throws the right class (random values)', () => {
 // The core's make_plan decides; js/options.js words the same rules. Random
 // integer options, legal or not, go to both: they must accept the same calls,
 // compute the same output size, and refuse for the same parameter.
-import { normalizeOptions, planeOutputShape } from '../js/options.js';
+import { normalizeOptions, planeOutputSize } from '../js/options.js';
 import { Param, PadRule, Status, statusNames, wasm } from '../js/core/module.js';
 import { paramBlock } from '../js/core/parameter-block.js';
 
@@ -541,7 +541,7 @@ describe('option rules: JS and the wasm core decide alike', () => {
         if (kind === 'max') delete raw.countIncludePad;
         let js;
         try {
-          js = { out: planeOutputShape(size, normalizeOptions(kind, raw)) };
+          js = { out: planeOutputSize(size[0], size[1], normalizeOptions(kind, raw)) };
         } catch (error) {
           js = { refused: namedParameter(error.message) };
         }
