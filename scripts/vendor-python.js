@@ -2,11 +2,12 @@
 // runtime files (same-origin, no CDN) and the checker's python/ tree as one
 // JSON bundle { "relative/path.py": "text" } that the worker writes into
 // Pyodide's in-memory file system. `node scripts/vendor-python.js`
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { codeOf, readNotebook } from '../js/checker/ipynb.js';
+import { PYTHON_ROOT, pythonFiles } from '../js/python/snapshot-cache.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pyodide = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
@@ -23,18 +24,8 @@ for (const file of RUNTIME) cpSync(join(pyodide, file), join(out, file));
 const lock = JSON.parse(readFileSync(join(pyodide, 'pyodide-lock.json'), 'utf8'));
 writeFileSync(join(out, 'pyodide-lock.json'), JSON.stringify({ info: lock.info, packages: {} }));
 
-const files = {};
-const walk = (dir) => {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== '__pycache__' && name !== 'tests') walk(path);
-    } else if (name.endsWith('.py')) {
-      files[relative(join(root, 'python'), path).split(sep).join('/')] = readFileSync(path, 'utf8');
-    }
-  }
-};
-if (existsSync(join(root, 'python'))) walk(join(root, 'python'));
+// The same files the Node runtime writes into its interpreter.
+const files = existsSync(PYTHON_ROOT) ? Object.fromEntries(pythonFiles([PYTHON_ROOT])) : {};
 writeFileSync(join(root, 'web/vendor/python.json'), JSON.stringify(files));
 // The notebook's code cells (the check tests' notebook, written from the
 // course notebook's text), from which the page derives its Python template.
