@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './workloads.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -94,10 +95,6 @@ export function pooledRatios(a, b) {
   return out;
 }
 
-const median = (values) => {
-  const v = [...values].sort((a, b) => a - b);
-  return v.length ? v[v.length >> 1] : null;
-};
 
 const fmt = (ms) => (ms == null ? '—' : ms < 1 ? ms.toFixed(3) : ms < 100 ? ms.toFixed(2) : ms.toFixed(0));
 const ratio = (x) => (x == null || !Number.isFinite(x) ? '—' : x >= 100 ? `${x.toFixed(0)}×` : `${x.toFixed(2)}×`);

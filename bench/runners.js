@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  FIRST_CALLS, SWEEP_OPTIONS, meanOver, warmUp, SWEEP_SHAPES, count, gradOf, maxPoolLoop, measurePerCall, sweepInput, inputOf, measure as time, measureAsync as timeAsync, nhwc, outShapeOf, probe, same, toNCHW, toNHWC,
+  FIRST_CALLS, SWEEP_OPTIONS, meanOver, median, warmUp, SWEEP_SHAPES, count, gradOf, maxPoolLoop, measurePerCall, sweepInput, inputOf, measure as time, measureAsync as timeAsync, nhwc, outShapeOf, probe, same, toNCHW, toNHWC,
 } from './workloads.js';
 
 
@@ -279,7 +279,6 @@ function firstCalls(impl, shape) {
   const script = fileURLToPath(new URL('./first-calls.js', import.meta.url));
   const runs = Array.from({ length: FIRST_CALL_PROCESSES }, () =>
     JSON.parse(execFileSync(process.execPath, [script, impl, shape.join('x')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })));
-  const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
   const first = { median: median(runs.map((r) => r.firstMs)), reps: runs.length * FIRST_CALLS };
   return impl === 'poolgrad' ? { first, load: { median: median(runs.map((r) => r.loadMs)), reps: runs.length } } : { first };
 }

@@ -109,9 +109,14 @@ const now = () => performance.now();
 // Written by every timed call, so no call's result is dead code to the JIT.
 // eslint-disable-next-line no-unused-vars
 let sink = null;
+/** The middle value of `values` (the upper one of an even count), null for none. */
+export function median(values) {
+  const v = [...values].sort((a, b) => a - b);
+  return v.length ? v[v.length >> 1] : null;
+}
+
 function summarize(times) {
-  times.sort((a, b) => a - b);
-  return { median: times[times.length >> 1], reps: times.length };
+  return { median: median(times), reps: times.length };
 }
 
 // V8 runs a wasm function as baseline (Liftoff) code until it is hot, then
